@@ -1,0 +1,5 @@
+export * from "./countries";
+export * from "./topics";
+export * from "./values";
+export * from "./scenarios";
+export * from "./names";

@@ -1,0 +1,34 @@
+import type { Message, Usage } from "../runs/records";
+
+/**
+ * One chat-completion request. Sampling parameters left undefined are not sent
+ * (the paper protocol's Task 1 passes no temperature).
+ */
+export interface CompletionRequest {
+  model: string;
+  messages: Message[];
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+  /** Replicate index: part of the cache key so repeated samples are distinct entries. */
+  replicate?: number;
+}
+
+/**
+ * The result of a completion: errors are values (promptfoo's provider habit),
+ * the pipeline never sees a thrown error from the LLM layer.
+ */
+export interface CompletionResult {
+  output: string | null;
+  error: string | null;
+  usage: Usage | null;
+  costUsd: number | null;
+  cached: boolean;
+  latencyMs: number;
+  /** Retries spent on this call, by kind (e.g. "429", "500", "timeout", "reset", "bad-body"). */
+  retries: Record<string, number>;
+}
+
+export interface LlmClient {
+  complete(request: CompletionRequest): Promise<CompletionResult>;
+}
