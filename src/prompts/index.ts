@@ -1,0 +1,7 @@
+export * from "./variant";
+export * from "./switches";
+export * from "./generation";
+export * from "./task1";
+export * from "./task2";
+export * from "./fewshot";
+export * from "./pythonRepr";
