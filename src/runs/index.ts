@@ -1,0 +1,6 @@
+export * from "./records";
+export * from "./id";
+export * from "./store";
+export * from "./summary";
+export * from "./manifest";
+export { splitJsonl, appendJsonLines, repairTail } from "./jsonl";
