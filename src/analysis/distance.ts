@@ -1,0 +1,158 @@
+import { COUNTRIES } from "../catalog/countries";
+import { TOPICS } from "../catalog/topics";
+import type { Protocol } from "../protocol";
+import { assertSameShape, assertScenarioMatrix, makeMatrix, ROWS_OF_COUNTRY, ROWS_OF_TOPIC, type Matrix } from "./matrix";
+
+/**
+ * The two forms of alignment distance (method.md §6.2, §12 item 5):
+ *  - `cell-mean` (paper text):        D_Gk = (1/|G|) Σ_{i∈G} |v_ik − a_ik|
+ *  - `group-mean` (authors' figures): D_Gk = | (1/|G|) Σ_{i∈G} v_ik − (1/|G|) Σ_{i∈G} a_ik |
+ * By the triangle inequality cell-mean ≥ group-mean; they differ when a group's
+ * scenarios disagree in different directions (Claude, all cells: 0.241 vs 0.183).
+ */
+export type DistanceForm = "cell-mean" | "group-mean";
+
+export interface GroupDistance {
+  /** groups × cols distances (NaN where a group has no usable cell). */
+  distance: Matrix;
+  /** groups × cols number of rows used (both v and a present). */
+  n: Matrix;
+}
+
+/**
+ * Distance per (row group, column) in either form, on matrices of any shape.
+ *
+ * Missing values: the cell-mean form averages |v − a| over the rows where both
+ * are present (pandas' skipna). The group-mean form under `paper` averages v
+ * and a each over its own present rows (pandas column means, as the authors'
+ * figures); under `robust` both means run over the same rows, those where v
+ * and a are both present, so the two means describe the same scenarios.
+ * `n` counts the rows where both are present.
+ *
+ * @example
+ * // 2 rows in one group, 1 column: v = [0, 1], a = [1, 0]
+ * // cell-mean = (|0−1| + |1−0|)/2 = 1; group-mean = |0.5 − 0.5| = 0
+ */
+export function groupDistance(
+  V: Matrix,
+  A: Matrix,
+  groups: ReadonlyArray<ArrayLike<number>>,
+  form: DistanceForm,
+  protocol: Protocol,
+): GroupDistance {
+  assertSameShape(V, A);
+  const cols = V.cols;
+  const distance = makeMatrix(groups.length, cols);
+  const n = makeMatrix(groups.length, cols, 0);
+  for (let g = 0; g < groups.length; g++) {
+    const rows = groups[g];
+    for (let j = 0; j < cols; j++) {
+      let sumAbs = 0;
+      let sumV = 0;
+      let sumA = 0;
+      let paired = 0;
+      let nV = 0;
+      let nA = 0;
+      let soloV = 0;
+      let soloA = 0;
+      for (let k = 0; k < rows.length; k++) {
+        const at = rows[k] * cols + j;
+        const v = V.data[at];
+        const a = A.data[at];
+        const hasV = !Number.isNaN(v);
+        const hasA = !Number.isNaN(a);
+        if (hasV) {
+          soloV += v;
+          nV++;
+        }
+        if (hasA) {
+          soloA += a;
+          nA++;
+        }
+        if (hasV && hasA) {
+          sumAbs += Math.abs(v - a);
+          sumV += v;
+          sumA += a;
+          paired++;
+        }
+      }
+      n.data[g * cols + j] = paired;
+      let d = NaN;
+      if (form === "cell-mean") {
+        if (paired > 0) d = sumAbs / paired;
+      } else if (protocol === "robust") {
+        if (paired > 0) d = Math.abs(sumV / paired - sumA / paired);
+      } else if (nV > 0 && nA > 0) {
+        d = Math.abs(soloV / nV - soloA / nA);
+      }
+      distance.data[g * cols + j] = d;
+    }
+  }
+  return { distance, n };
+}
+
+export interface DistanceTables {
+  form: DistanceForm;
+  /** 12 × 56, rows in COUNTRIES order (heatmap C of paper Fig. 4). */
+  byCountry: Matrix;
+  /** 11 × 56, rows in TOPICS order (Fig. 7 C). */
+  byTopic: Matrix;
+  /** 56 values over all 132 scenarios. */
+  overall: Float64Array;
+  nByCountry: Matrix;
+  nByTopic: Matrix;
+  nOverall: Float64Array;
+}
+
+const COUNTRY_GROUPS = COUNTRIES.map((c) => ROWS_OF_COUNTRY[c]);
+const TOPIC_GROUPS = TOPICS.map((t) => ROWS_OF_TOPIC[t]);
+const ALL_ROWS = [Int32Array.from({ length: COUNTRIES.length * TOPICS.length }, (_, i) => i)];
+
+function tables(V: Matrix, A: Matrix, form: DistanceForm, protocol: Protocol): DistanceTables {
+  assertScenarioMatrix(V, "V");
+  assertScenarioMatrix(A, "A");
+  const c = groupDistance(V, A, COUNTRY_GROUPS, form, protocol);
+  const t = groupDistance(V, A, TOPIC_GROUPS, form, protocol);
+  const o = groupDistance(V, A, ALL_ROWS, form, protocol);
+  return {
+    form,
+    byCountry: c.distance,
+    byTopic: t.distance,
+    overall: o.distance.data,
+    nByCountry: c.n,
+    nByTopic: t.n,
+    nOverall: o.n.data,
+  };
+}
+
+/**
+ * Paper-text distance by country, topic and overall (mean of absolute differences):
+ *
+ *   D_Ck = (1/|C|) Σ_{i∈C} |v_ik − a_ik|
+ *
+ * @example distanceCellMean(V, A, "paper").byCountry // 12 × 56
+ */
+export const distanceCellMean = (V: Matrix, A: Matrix, protocol: Protocol): DistanceTables =>
+  tables(V, A, "cell-mean", protocol);
+
+/**
+ * Figure distance by country, topic and overall (absolute difference of means),
+ * as in the authors' heatmaps and ranking bars:
+ *
+ *   D_Ck = | mean_{i∈C} v_ik − mean_{i∈C} a_ik |
+ *
+ * @example distanceGroupMean(V, A, "paper").byTopic // 11 × 56
+ */
+export const distanceGroupMean = (V: Matrix, A: Matrix, protocol: Protocol): DistanceTables =>
+  tables(V, A, "group-mean", protocol);
+
+/**
+ * Per-cell distance D_ik = |v_ik − a_ik| (paper Eq. 1), NaN where either is missing.
+ * @example cellDistance(fromRows([[0.2]]), fromRows([[1]])) // [[0.8]]
+ */
+export function cellDistance(V: Matrix, A: Matrix): Matrix {
+  assertSameShape(V, A);
+  const out = makeMatrix(V.rows, V.cols);
+  for (let k = 0; k < out.data.length; k++) out.data[k] = Math.abs(V.data[k] - A.data[k]);
+  return out;
+}
