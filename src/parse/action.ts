@@ -1,0 +1,87 @@
+import { findJson } from "./lenientJson";
+import { isRefusal } from "./refusal";
+import { failed, parsed, type ParseResult } from "./result";
+
+/** A VIA generation: one first-person action, the spans that carry the value, and why. */
+export interface ParsedAction {
+  action: string;
+  attributions: string[];
+  explanation: string;
+}
+
+/** Keys are compared lower-cased with everything but letters removed ("human_action", "Human Action "). */
+const keyOf = (k: string) => k.toLowerCase().replace(/[^a-z]/g, "");
+const KEYS = {
+  action: "humanaction",
+  attributions: "featureattributions",
+  explanation: "naturallanguageexplanation",
+} as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The member of `o` whose normalised key is `want`; `exact` tells whether the key was written as in the prompt. */
+function member(o: Record<string, unknown>, want: string): { value: unknown; exact: boolean } | undefined {
+  for (const [k, v] of Object.entries(o)) if (keyOf(k) === want) return { value: v, exact: k === exactKey(want) };
+  return undefined;
+}
+const exactKey = (want: string) =>
+  want === KEYS.action ? "Human Action" : want === KEYS.attributions ? "Feature Attributions" : "Natural Language Explanation";
+
+/**
+ * Parse a VIA generation output (method.md §3.1): a JSON object with keys
+ * 'Human Action', 'Feature Attributions', 'Natural Language Explanation',
+ * matched case-, space- and punctuation-insensitively, in fences, prose,
+ * Python-dict form or cut off (see lenientJson).
+ *
+ * Decisions:
+ * - all three fields are required: a generation without an explanation is
+ *   not a VIA item (the dataset exists to pair actions with reasons), so it
+ *   fails with "missing Natural Language Explanation" rather than inventing "";
+ * - `Feature Attributions` given as one string becomes a one-element list
+ *   (repaired); numbers in the list are written as text; anything else fails;
+ * - action and explanation must be non-empty strings;
+ * - several objects: the first with a Human Action is used;
+ * - no object with a Human Action and an apology / "I can't" text is
+ *   `{ok: false, reason: "refusal"}`.
+ */
+export function parseAction(text: string): ParseResult<ParsedAction> {
+  if (typeof text !== "string") return failed("not a string");
+  const found = findJson(text);
+  const hit = found.find((f) => isObject(f.value) && member(f.value, KEYS.action) !== undefined);
+  if (hit === undefined) {
+    if (isRefusal(text)) return failed("refusal");
+    if (found.length === 0) return failed("no JSON object");
+    return failed("missing Human Action");
+  }
+  const o = hit.value as Record<string, unknown>;
+  let repaired = hit.repaired;
+
+  const a = member(o, KEYS.action)!;
+  if (typeof a.value !== "string") return failed("Human Action is not a string");
+  if (a.value.trim() === "") return failed("empty Human Action");
+
+  const e = member(o, KEYS.explanation);
+  if (e === undefined) return failed("missing Natural Language Explanation");
+  if (typeof e.value !== "string") return failed("Natural Language Explanation is not a string");
+  if (e.value.trim() === "") return failed("empty Natural Language Explanation");
+
+  const f = member(o, KEYS.attributions);
+  if (f === undefined) return failed("missing Feature Attributions");
+  let attributions: string[];
+  if (typeof f.value === "string") {
+    attributions = [f.value];
+    repaired = true;
+  } else if (Array.isArray(f.value)) {
+    attributions = [];
+    for (const x of f.value) {
+      if (typeof x === "string") attributions.push(x);
+      else if (typeof x === "number" && Number.isFinite(x)) {
+        attributions.push(String(x));
+        repaired = true;
+      } else return failed("Feature Attributions holds a non-string");
+    }
+  } else return failed("Feature Attributions is not a list");
+
+  if (!a.exact || !e.exact || !f.exact) repaired = true;
+  return parsed({ action: a.value, attributions, explanation: e.value }, repaired);
+}
