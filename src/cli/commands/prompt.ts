@@ -107,7 +107,7 @@ export function register(program: Command): void {
     .addHelpText(
       "after",
       "\nThe default protocol is robust (the project default for new runs); use --protocol paper for the authors' text.\n" +
-        "Task 2 variants 2, 3, 6, 7 show the positive action as Option 1.\n",
+        "Task 2 variants 2, 3, 6, 7 show the positive action as Option 1.",
     )
     .action((task: string, opts: PromptOptions) => {
       process.stdout.write(renderPrompt(task, opts));
