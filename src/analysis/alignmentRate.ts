@@ -1,4 +1,5 @@
 import { COUNTRIES, type Country } from "../catalog/countries";
+import { SCENARIOS } from "../catalog/scenarios";
 import { TOPICS, type Topic } from "../catalog/topics";
 import { GROUPS, VALUE_GROUPS, VALUE_INDEX, type Value, type ValueGroup } from "../catalog/values";
 import type { Protocol } from "../protocol";
@@ -182,4 +183,19 @@ export function alignmentRate(V: Matrix, A: Matrix, opts: RateOptions): Alignmen
     precision: aggregates("precision"),
     recall: aggregates("recall"),
   };
+}
+
+/** One row per scenario (SCENARIOS order) with its scores, for tables and notebooks. */
+export function scenarioTable(rate: AlignmentRate): Array<{ country: Country; topic: Topic } & Record<RateMetric | "n", number>> {
+  const s = rate.scenarios;
+  return SCENARIOS.map((sc, i) => ({
+    country: sc.country,
+    topic: sc.topic,
+    f1: s.f1[i],
+    accuracy: s.accuracy[i],
+    kappa: s.kappa[i],
+    precision: s.precision[i],
+    recall: s.recall[i],
+    n: s.n[i],
+  }));
 }
