@@ -1,0 +1,70 @@
+import { FONT_FAMILY, type Layout } from "./figure";
+
+/**
+ * The common frame of the across-model charts: fixed size, centred title
+ * (with optional subtitle), horizontal legend above the plot, explicit
+ * margins plus automargin so long tick labels grow the margin instead of
+ * being clipped.
+ */
+export function chartLayout(opts: {
+  title: string;
+  subtitle?: string;
+  width: number;
+  height: number;
+  xTitle?: string;
+  yTitle?: string;
+  margin?: Partial<Record<"l" | "r" | "t" | "b", number>>;
+}): Layout {
+  const top = opts.subtitle ? 96 : 80;
+  return {
+    width: opts.width,
+    height: opts.height,
+    margin: { l: 80, r: 30, t: top, b: 80, pad: 2, ...opts.margin },
+    title: {
+      text: opts.title,
+      x: 0.5,
+      xanchor: "center",
+      y: 1,
+      yanchor: "top",
+      yref: "container",
+      pad: { t: 10 },
+      font: { size: 16 },
+      ...(opts.subtitle ? { subtitle: { text: opts.subtitle, font: { size: 12, color: "#555555" } } } : {}),
+    },
+    font: { family: FONT_FAMILY, size: 12, color: "#222222" },
+    paper_bgcolor: "white",
+    plot_bgcolor: "white",
+    legend: { orientation: "h", x: 0.5, xanchor: "center", y: 1, yanchor: "bottom", font: { size: 12 } },
+    xaxis: {
+      title: opts.xTitle ? { text: opts.xTitle, standoff: 8 } : undefined,
+      automargin: true,
+      showline: true,
+      linecolor: "#444444",
+      tickfont: { size: 12 },
+    },
+    yaxis: {
+      title: opts.yTitle ? { text: opts.yTitle, standoff: 8 } : undefined,
+      automargin: true,
+      gridcolor: "#e5e5e5",
+      showline: true,
+      linecolor: "#444444",
+      zeroline: false,
+      tickfont: { size: 12 },
+    },
+  };
+}
+
+/** Asymmetric error bars from intervals; a missing interval draws no bar. */
+export function errorBars(values: readonly (number | null)[], intervals: readonly ([number, number] | null)[]): Record<string, unknown> | undefined {
+  if (!intervals.some((iv) => iv !== null)) return undefined;
+  return {
+    type: "data",
+    symmetric: false,
+    array: values.map((v, i) => (v === null || !intervals[i] ? null : Math.max(0, intervals[i]![1] - v))),
+    arrayminus: values.map((v, i) => (v === null || !intervals[i] ? null : Math.max(0, v - intervals[i]![0]))),
+    thickness: 1.2,
+    width: 3,
+    color: "#333333",
+    visible: true,
+  };
+}

@@ -1,0 +1,171 @@
+import { COUNTRIES, TOPICS, VALUES } from "../catalog";
+import { rankValues } from "../analysis/ranking";
+import { distanceHeatmap, task1Heatmap, task2Heatmap, type Axis } from "./alignmentHeatmaps";
+import { f1Bars } from "./f1Bars";
+import { slug, type NamedFigure } from "./figure";
+import { gapPredictionBars, type GapBar } from "./gapPredictionBars";
+import { inconsistencyBars } from "./inconsistencyBars";
+import { promptAgreementBars } from "./promptAgreementBars";
+import { rankingBars } from "./rankingBars";
+import { interval, type FigureInputs, type Grid, type ModelMatrices, type ModelResults } from "./results";
+import { riskBars } from "./riskBars";
+import { statedActedScatter } from "./statedActedScatter";
+
+/**
+ * Every figure the inputs support, in a stable order: per model (heatmaps by
+ * country then topic, ranking bars per country then per topic, stated vs
+ * acted), then across models (F1, inconsistency, prompt agreement, gap
+ * prediction, risk). A figure is produced only when its data is present;
+ * nothing is invented. Pure: inputs -> figure JSON.
+ *
+ * Where two sources could feed a figure, the producer's numbers win over
+ * numbers derived here: distances come from `distance_group_mean` when
+ * present, else |mean task1 - mean task2| of the matrices (the same formula,
+ * method.md §6.2); rankings come from `ranking` when present, else from
+ * those distances (descending, ties in group order, analysis/ranking.ts).
+ */
+export interface FigureSetOptions {
+  /** Only these models (default all). */
+  models?: readonly string[];
+}
+
+const AXES: readonly Axis[] = ["country", "topic"];
+const ROWS: Record<Axis, readonly string[]> = { country: COUNTRIES, topic: TOPICS };
+
+export function figureSet(inputs: FigureInputs, opts: FigureSetOptions = {}): NamedFigure[] {
+  const note = inputs.simulated ? " (simulated)" : "";
+  const results = inputs.results?.models ?? {};
+  const matrices = inputs.matrices?.heatmaps ?? {};
+  const allModels = [...new Set([...Object.keys(results), ...Object.keys(matrices)])];
+  const models = opts.models ? allModels.filter((m) => opts.models!.includes(m)) : allModels;
+  const out: NamedFigure[] = [];
+  const add = (name: string, title: string, figure: NamedFigure["figure"], model?: string) =>
+    out.push({ name, title: title + note, figure, ...(model !== undefined ? { model } : {}) });
+
+  for (const model of models) {
+    const r: ModelResults = results[model] ?? {};
+    const m: ModelMatrices = matrices[model] ?? {};
+    const dir = slug(model);
+    for (const axis of AXES) {
+      const t1 = m[`task1_by_${axis}`];
+      const t2 = m[`task2_by_${axis}`];
+      if (nonEmpty(t1)) add(`${dir}/heatmap-task1-${axis}`, `${model}: Task 1 stated inclination by ${axis}`, task1Heatmap(model, axis, t1, { note }), model);
+      if (nonEmpty(t2)) add(`${dir}/heatmap-task2-${axis}`, `${model}: Task 2 action choice by ${axis}`, task2Heatmap(model, axis, t2, { note }), model);
+      const dist = distanceGrid(r, m, axis);
+      if (nonEmpty(dist)) add(`${dir}/heatmap-distance-${axis}`, `${model}: alignment distance by ${axis}`, distanceHeatmap(model, axis, dist, { note }), model);
+    }
+    for (const axis of AXES) {
+      const rankings = rankingsFor(r, m, axis);
+      for (const name of ROWS[axis]) {
+        const ranking = rankings[name];
+        if (!ranking || ranking.length === 0) continue;
+        add(
+          `${dir}/ranking-${axis}-${slug(name)}`,
+          `${model}: ${axis === "country" ? "Country" : "Social Topics"}: ${name} ranking`,
+          rankingBars({ axis, name, ranking, subtitle: model + note }),
+          model,
+        );
+      }
+    }
+    if (nonEmpty(m.task1_by_country) && nonEmpty(m.task2_by_country)) {
+      add(`${dir}/stated-vs-acted`, `${model}: stated vs acted per value`, statedActedScatter([{ model, task1: m.task1_by_country, task2: m.task2_by_country }], { note }), model);
+    }
+  }
+
+  const withF1 = (axis: "by_country" | "by_topic", key: "f1" | "f1_inverted") =>
+    models.filter((id) => nonEmpty(results[id]?.[key]?.[axis])).map((id) => ({ model: id, scores: results[id][key]! }));
+  for (const key of ["f1", "f1_inverted"] as const) {
+    const inv = key === "f1_inverted";
+    const suffix = inv ? "-inverted" : "";
+    const c = withF1("by_country", key);
+    if (c.length > 0) add(`across/f1-country${suffix}`, `Alignment rate (F1${inv ? ", positive = agree" : ""}) by country`, f1Bars("country", c, { inverted: inv, note }));
+    const t = withF1("by_topic", key);
+    if (t.length > 0) add(`across/f1-topic${suffix}`, `Alignment rate (F1${inv ? ", positive = agree" : ""}) by topic`, f1Bars("topic", t, { inverted: inv, note }));
+  }
+  const inc = models.filter((id) => results[id]?.inconsistency).map((id) => ({ model: id, counts: results[id].inconsistency! }));
+  if (inc.length > 0) add("across/inconsistency", "Value-action inconsistencies per model", inconsistencyBars(inc, { note }));
+
+  const t2agree = inputs.results?.task2_prompt_agreement ?? {};
+  const agreeModels = [...new Set([...models.filter((id) => typeof results[id]?.task1_agreement === "number"), ...Object.keys(t2agree)])];
+  if (agreeModels.length > 0) {
+    add(
+      "across/prompt-agreement",
+      "Prompt agreement per model",
+      promptAgreementBars(agreeModels.map((id) => ({ model: id, task1: results[id]?.task1_agreement ?? null, task2: t2agree[id] ?? null })), { note }),
+    );
+  }
+
+  const bars = gapBars(inputs);
+  if (bars.length > 0) add("across/gap-prediction", "Gap prediction: F1 by input setting", gapPredictionBars(bars, { note }));
+
+  const scatter = models.filter((id) => nonEmpty(matrices[id]?.task1_by_country) && nonEmpty(matrices[id]?.task2_by_country));
+  if (scatter.length > 1) {
+    add(
+      "across/stated-vs-acted",
+      "Stated vs acted per value, all models",
+      statedActedScatter(scatter.map((id) => ({ model: id, task1: matrices[id].task1_by_country!, task2: matrices[id].task2_by_country! })), { note }),
+    );
+  }
+  const risk = inputs.results?.risk_counts;
+  if (risk && Object.keys(risk).length > 0) add("across/risk-categories", "Risk categories of misaligned examples", riskBars(risk, { note }));
+  return out;
+}
+
+function nonEmpty<T extends object>(x: T | undefined | null): x is T {
+  return !!x && typeof x === "object" && Object.keys(x).length > 0;
+}
+
+/** |mean task1 - mean task2| per cell of two grids (the group-mean distance); null where either is missing. */
+export function differenceGrid(t1: Grid, t2: Grid): Grid {
+  const out: Grid = {};
+  for (const row of Object.keys(t1)) {
+    if (!t2[row]) continue;
+    out[row] = {};
+    for (const v of VALUES) {
+      const a = t1[row][v];
+      const b = t2[row][v];
+      if (Number.isFinite(a) && Number.isFinite(b)) out[row][v] = Math.abs(a - b);
+    }
+  }
+  return out;
+}
+
+function distanceGrid(r: ModelResults, m: ModelMatrices, axis: Axis): Grid | undefined {
+  const given = r.distance_group_mean?.[`by_${axis}`];
+  if (nonEmpty(given)) return given;
+  const t1 = m[`task1_by_${axis}`];
+  const t2 = m[`task2_by_${axis}`];
+  return nonEmpty(t1) && nonEmpty(t2) ? differenceGrid(t1, t2) : undefined;
+}
+
+function rankingsFor(r: ModelResults, m: ModelMatrices, axis: Axis): Record<string, Array<[string, number]>> {
+  const given = r.ranking?.[`by_${axis}`];
+  if (nonEmpty(given)) return given;
+  const dist = distanceGrid(r, m, axis);
+  if (!dist) return {};
+  const out: Record<string, Array<[string, number]>> = {};
+  for (const [name, row] of Object.entries(dist)) {
+    const d = VALUES.map((v) => (Number.isFinite(row[v]) ? row[v] : NaN));
+    if (d.every((x) => Number.isNaN(x))) continue;
+    out[name] = rankValues(d);
+  }
+  return out;
+}
+
+/** Gap-prediction bars from `vag gap` experiments and the reproduced few-shot scores. */
+export function gapBars(inputs: FigureInputs): GapBar[] {
+  const bars: GapBar[] = [];
+  const exps = inputs.gap?.experiments ?? [];
+  const labels = new Set(exps.map((e) => e.label ?? ""));
+  for (const e of exps) {
+    if (typeof e.f1 !== "number" || !e.setting || !e.method) continue;
+    const method = labels.size > 1 && e.label ? `${e.method} (${e.label})` : e.method;
+    bars.push({ target: e.target ?? "-", setting: e.setting, method, f1: e.f1, ci: interval(e.ci95?.f1) });
+  }
+  for (const [target, settings] of Object.entries(inputs.results?.gap_prediction_fewshot ?? {})) {
+    for (const [setting, s] of Object.entries(settings ?? {})) {
+      if (typeof s?.f1 === "number") bars.push({ target, setting, method: "few-shot LLM", f1: s.f1, ci: interval(s.ci95) });
+    }
+  }
+  return bars;
+}
