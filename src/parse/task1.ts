@@ -1,0 +1,188 @@
+import { VALUES, type Value } from "../catalog/values";
+import type { Protocol } from "../protocol";
+import type { Task1Answers } from "../runs/records";
+import { findJson } from "./lenientJson";
+import { readLikert } from "./likert";
+import { isRefusal } from "./refusal";
+import { failed, parsed, type ParseResult } from "./result";
+import { matchValueName } from "./valueName";
+
+type Answer = 1 | 2 | 3 | 4 | null;
+
+/** All 56 values (group order) set to null. */
+export function emptyAnswers(): Task1Answers {
+  return Object.fromEntries(VALUES.map((v) => [v, null])) as Task1Answers;
+}
+
+/**
+ * Parse a Task-1 answer (method.md §4) into all 56 values, 1..4 or null.
+ *
+ * `robust`: keyed and lenient, never shifts or invents.
+ * - JSON anywhere in the text (fences, prose, Python dicts, truncation; see
+ *   lenientJson); every object found is read, and objects nested one or two
+ *   levels deep too ({"answers": {...}}), as are lists of
+ *   {"value": NAME, "answer": X} items;
+ * - keys are matched to the 56 names by matchValueName (case, spacing,
+ *   punctuation, "A"/"of"/"my" words, numbering and definition suffixes;
+ *   only when unambiguous); unknown keys are ignored;
+ * - answers are read by readLikert (1..4, "1: strongly agree", the 8 labels);
+ *   unreadable answers stay null;
+ * - a value answered twice with different answers is null (conflict);
+ * - without JSON, lines "NAME: ANSWER" are read the same way;
+ * - zero usable answers is a failure ("refusal" when the text reads as one).
+ * `repaired` is set when the JSON needed repair, a key matched only loosely,
+ * or answers came from plain lines.
+ *
+ * `paper`: the authors' parser exactly (see parseTask1Paper).
+ */
+export function parseTask1(text: string, protocol: Protocol): ParseResult<Task1Answers> {
+  if (typeof text !== "string") return failed("not a string");
+  return protocol === "paper" ? parseTask1Paper(text) : parseTask1Robust(text);
+}
+
+function parseTask1Robust(text: string): ParseResult<Task1Answers> {
+  const answers = emptyAnswers();
+  const seen = new Map<Value, Answer | "conflict">();
+  let repaired = false;
+  let matchedKeys = 0;
+
+  const put = (key: string, raw: unknown) => {
+    const m = matchValueName(key);
+    if (m === null) return;
+    matchedKeys++;
+    if (!m.exact) repaired = true;
+    const a = readLikert(raw);
+    const prev = seen.get(m.value);
+    if (prev === undefined) seen.set(m.value, a);
+    else if (prev !== a) seen.set(m.value, prev === null ? a : a === null ? prev : "conflict");
+  };
+
+  const visit = (node: unknown, depth: number) => {
+    if (depth > 3 || typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        const pair = pairItem(item);
+        if (pair !== null) put(pair.name, pair.answer);
+        else visit(item, depth + 1);
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(node)) {
+      if (typeof v === "object" && v !== null) visit(v, depth + 1);
+      else put(k, v);
+    }
+  };
+
+  const found = findJson(text);
+  for (const f of found) {
+    if (f.repaired) repaired = true;
+    visit(f.value, 0);
+  }
+  if (matchedKeys === 0) {
+    for (const [k, v] of plainLines(text)) put(k, v);
+    if (matchedKeys > 0) repaired = true;
+  }
+
+  let usable = 0;
+  for (const [v, a] of seen) {
+    if (a === "conflict" || a === null) continue;
+    answers[v] = a;
+    usable++;
+  }
+  if (usable === 0) {
+    if (isRefusal(text)) return failed("refusal");
+    if (matchedKeys > 0) return failed("no readable answer");
+    return failed(found.length === 0 ? "no JSON object" : "no value names");
+  }
+  return parsed(answers, repaired);
+}
+
+const NAME_KEYS = ["value", "name", "key", "item"];
+const ANSWER_KEYS = ["answer", "option", "rating", "score", "response", "choice"];
+
+/** A list item like {"value": "Equality", "answer": "1"}, else null. */
+function pairItem(x: unknown): { name: string; answer: unknown } | null {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return null;
+  const lower = new Map(Object.entries(x).map(([k, v]) => [k.toLowerCase().trim(), v]));
+  const name = NAME_KEYS.map((k) => lower.get(k)).find((v) => typeof v === "string");
+  const answer = ANSWER_KEYS.map((k) => lower.get(k)).find((v) => v !== undefined);
+  return typeof name === "string" && answer !== undefined ? { name, answer } : null;
+}
+
+/** "Equality: 1", "- **Self-Respect**: 2 (agree)" lines, for answers without JSON. */
+function plainLines(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const line of text.slice(0, 200_000).split(/\r?\n/)) {
+    const m = /^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?\**([A-Za-z][A-Za-z '&-]{1,60}?)\**\s*[:=–—-]\s*(.{1,60})$/.exec(line);
+    if (m) out.push([m[1], m[2].replace(/[.,;]\s*$/, "")]);
+  }
+  return out;
+}
+
+/**
+ * The authors' Task-1 parser, quirks included (method.md §4, "Parsing"):
+ * 1. if the text contains ``` : the text between the first "```json" and the
+ *    next "```"; without "```json", the text between the first two "```"
+ *    (or to the end). Otherwise the whole text. Then strict JSON only — no
+ *    repair; failure (or a non-object) is `ok: false`.
+ * 2. for each value in GROUP order whose exact key exists: lower-case the
+ *    answer, replace "not like me at all"→"4", "not like me"→"3",
+ *    "very much like me"→"1", "like me"→"2" (in that order) and take the
+ *    FIRST character as an integer. Missing keys and non-digit first
+ *    characters ("agree") are skipped, and the parsed integers are assigned
+ *    to the group-order columns from the left: every skip SHIFTS later
+ *    answers one column left and leaves a trailing column null.
+ * Deviations forced by the record type (answers are 1..4): a first digit 0
+ * or 5–9 keeps its place in the sequence (as in the authors' code) but is
+ * stored as null; non-string answers (never seen in the published files)
+ * are skipped; Python's json also accepts NaN/Infinity and non-ASCII digits,
+ * which are not reproduced. A response with no parsed integer is ok with
+ * all nulls, as the authors' row would be (all NaN).
+ */
+export function parseTask1Paper(text: string): ParseResult<Task1Answers> {
+  const seq = paperTask1Sequence(text);
+  if (!seq.ok) return seq;
+  const answers = emptyAnswers();
+  seq.value.forEach((n, i) => {
+    answers[VALUES[i]] = n >= 1 && n <= 4 ? (n as Answer) : null;
+  });
+  return parsed(answers, false);
+}
+
+/**
+ * The integers the authors' parser reads, in group order of the keys they
+ * came from, before they are laid onto the columns from the left. Its length
+ * is below 56 exactly when the row was shifted or truncated by skips.
+ */
+export function paperTask1Sequence(text: string): ParseResult<number[]> {
+  if (typeof text !== "string") return failed("not a string");
+  let body = text;
+  if (text.includes("```")) {
+    const j = text.indexOf("```json");
+    if (j >= 0) body = text.slice(j + 7).split("```")[0];
+    else body = text.split("```")[1];
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return failed(isRefusal(text) ? "refusal" : "invalid JSON");
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return failed("not a JSON object");
+  const o = data as Record<string, unknown>;
+  const sequence: number[] = [];
+  for (const v of VALUES) {
+    if (!Object.hasOwn(o, v)) continue;
+    const raw = o[v];
+    if (typeof raw !== "string") continue;
+    const s = raw
+      .toLowerCase()
+      .replaceAll("not like me at all", "4")
+      .replaceAll("not like me", "3")
+      .replaceAll("very much like me", "1")
+      .replaceAll("like me", "2");
+    const c = s[0];
+    if (c !== undefined && c >= "0" && c <= "9") sequence.push(Number(c));
+  }
+  return parsed(sequence, false);
+}
