@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
+import { FileLineError } from "../errors";
+import { isCountry, isTopic, isValue } from "../catalog";
+import { decodeUtf8, LineCounter } from "./text";
+
+/**
+ * A strict CSV reader over papaparse for the published files (and any file a
+ * user hands us in the same layout). Every defect stops the read with one
+ * `FILE:LINE: reason` (FileLineError, exit code 2) and nothing is returned, so
+ * callers never act on a partial file:
+ *  empty file, no data rows, invalid UTF-8 / UTF-16, missing or duplicate
+ *  header columns, wrong field count, bad quoting, torn last line, unknown
+ *  country/topic/value names, duplicate rows (by the caller's key).
+ * Line numbers are physical lines (1 = header), pointing at where the row starts.
+ */
+export interface CsvOptions {
+  /** Columns that must be in the header (others are allowed unless `exact`). */
+  columns: readonly string[];
+  /** When true the header must be exactly `columns`, in order. */
+  exact?: boolean;
+  /** Columns whose cells must be catalog names. */
+  countryColumn?: string;
+  topicColumn?: string;
+  valueColumn?: string;
+  /** Rows with equal keys are duplicates; the reason names the key. */
+  key?: (row: CsvRow) => string;
+}
+
+export type CsvRow = Record<string, string>;
+
+export interface CsvTable {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+  /** Physical line where each row starts (1-based, header = 1). */
+  lines: number[];
+}
+
+export function readCsvFile(path: string, options: CsvOptions, displayName: string = path): CsvTable {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FileLineError(displayName, 0, code === "ENOENT" ? "file not found" : `cannot read (${code ?? String(e)})`);
+  }
+  return parseCsv(bytes, displayName, options);
+}
+
+export function parseCsv(input: Uint8Array | string, file: string, options: CsvOptions): CsvTable {
+  const text = typeof input === "string" ? input : decodeUtf8(input, file);
+  if (text.trim() === "") throw new FileLineError(file, 1, "empty file");
+  const counter = new LineCounter(text);
+  const endsWithNewline = text.endsWith("\n");
+  const lastLine = lastContentLine(text);
+
+  const raw: { fields: string[]; line: number; error?: string }[] = [];
+  let rowStart = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: ",",
+    step: (r) => {
+      const line = counter.lineAt(rowStart);
+      const err = r.errors[0];
+      raw.push({ fields: r.data, line, error: err ? quoteReason(err.code) : undefined });
+      rowStart = r.meta.cursor; // just past the row's line break
+    },
+  });
+
+  const headerRow = raw[0];
+  if (headerRow.error) throw new FileLineError(file, 1, `header: ${headerRow.error}`);
+  const header = headerRow.fields;
+  checkHeader(file, header, options);
+
+  const rows: CsvRow[] = [];
+  const lines: number[] = [];
+  const seen = new Map<string, number>();
+  for (let k = 1; k < raw.length; k++) {
+    const { fields, line, error } = raw[k];
+    const isLast = k === raw.length - 1;
+    if (fields.length === 1 && fields[0] === "" && header.length > 1) {
+      if (isLast) continue; // the final line break
+      throw new FileLineError(file, line, "blank line inside the data");
+    }
+    if (error) {
+      const torn = error.startsWith("unterminated") && (isLast || line === lastLine);
+      throw new FileLineError(file, line, torn ? `torn last line: ${error}` : error);
+    }
+    if (fields.length !== header.length) {
+      const torn = isLast && !endsWithNewline && fields.length < header.length;
+      const what = `expected ${header.length} fields, found ${fields.length}`;
+      throw new FileLineError(file, line, torn ? `torn last line: ${what}` : what);
+    }
+    const row: CsvRow = {};
+    for (let c = 0; c < header.length; c++) row[header[c]] = fields[c];
+    checkNames(file, line, row, options);
+    if (options.key) {
+      const key = options.key(row);
+      const first = seen.get(key);
+      if (first !== undefined) throw new FileLineError(file, line, `duplicate row ${key} (first at line ${first})`);
+      seen.set(key, line);
+    }
+    rows.push(row);
+    lines.push(line);
+  }
+  if (rows.length === 0) throw new FileLineError(file, 2, "no data rows after the header");
+  return { file, header, rows, lines };
+}
+
+/** The line holding the last character that is not a line break. */
+function lastContentLine(text: string): number {
+  const body = text.replace(/[\r\n]+$/, "");
+  let n = 1;
+  for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function quoteReason(code: string): string {
+  if (code === "MissingQuotes") return "unterminated quoted field";
+  if (code === "InvalidQuotes") return "malformed quoting (text after a closing quote)";
+  return `CSV error ${code}`;
+}
+
+function checkHeader(file: string, header: string[], o: CsvOptions): void {
+  const dup = header.find((h, i) => header.indexOf(h) !== i);
+  if (dup !== undefined) throw new FileLineError(file, 1, `duplicate column ${JSON.stringify(dup)}`);
+  const shown = header.map((h) => JSON.stringify(h)).join(",");
+  if (o.exact && (header.length !== o.columns.length || header.some((h, i) => h !== o.columns[i]))) {
+    throw new FileLineError(file, 1, `wrong columns: expected ${o.columns.map((c) => JSON.stringify(c)).join(",")}, found ${shown}`);
+  }
+  const missing = o.columns.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new FileLineError(file, 1, `wrong columns: missing ${missing.map((c) => JSON.stringify(c)).join(", ")} (found ${shown})`);
+  }
+}
+
+function checkNames(file: string, line: number, row: CsvRow, o: CsvOptions): void {
+  if (o.countryColumn !== undefined && !isCountry(row[o.countryColumn])) {
+    throw new FileLineError(file, line, `unknown country ${JSON.stringify(row[o.countryColumn])}`);
+  }
+  if (o.topicColumn !== undefined && !isTopic(row[o.topicColumn])) {
+    throw new FileLineError(file, line, `unknown topic ${JSON.stringify(row[o.topicColumn])}`);
+  }
+  if (o.valueColumn !== undefined && !isValue(row[o.valueColumn])) {
+    throw new FileLineError(file, line, `unknown value ${JSON.stringify(row[o.valueColumn])}`);
+  }
+}
+
+/** A cell that must be one of `allowed`; otherwise FILE:LINE names the column. */
+export function cellOneOf<T extends string>(file: string, line: number, row: CsvRow, column: string, allowed: readonly T[]): T {
+  const v = row[column];
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new FileLineError(file, line, `column ${JSON.stringify(column)}: expected ${allowed.join(" or ")}, found ${JSON.stringify(v)}`);
+  }
+  return v as T;
+}
+
+/** A cell that must be a non-negative integer. */
+export function cellInt(file: string, line: number, row: CsvRow, column: string): number {
+  const v = row[column];
+  if (!/^\d+$/.test(v)) throw new FileLineError(file, line, `column ${JSON.stringify(column)}: expected an integer, found ${JSON.stringify(v)}`);
+  return Number(v);
+}
