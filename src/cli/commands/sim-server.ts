@@ -1,0 +1,65 @@
+import type { Command } from "commander";
+import { UserError } from "../../errors";
+import { FAULT_KINDS, type FaultKind } from "../../sim/faults";
+import { startSimServer } from "../../sim/server";
+
+function number(name: string, raw: string, min: number, max: number, integer = false): number {
+  const x = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x)))
+    throw new UserError(`--${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got "${raw}"`, 2);
+  return x;
+}
+
+function kinds(raw: string | undefined): FaultKind[] | undefined {
+  if (raw === undefined) return undefined;
+  const out = raw.split(",").map((s) => s.trim());
+  for (const k of out)
+    if (!(FAULT_KINDS as readonly string[]).includes(k))
+      throw new UserError(`unknown fault kind "${k}"; valid kinds: ${FAULT_KINDS.join(", ")}`, 2);
+  return out as FaultKind[];
+}
+
+/** `vag sim-server`: serve the simulated model until Ctrl-C. */
+export function register(program: Command): void {
+  program
+    .command("sim-server")
+    .description("serve the SIMULATED model (OpenAI-compatible, seeded respondent with a planted value-action gap) on 127.0.0.1")
+    .option("--port <n>", "port (0 = any free port)", "8787")
+    .option("--seed <n>", "seed of the latent respondent", "1")
+    .option("--latency-ms <n>", "delay before every response", "0")
+    .option("--malformed-rate <x>", "share of deliberately malformed JSON answers (0..1)", "0")
+    .option("--fault-rate <x>", "share of attempts that get an injected fault (0..1)", "0")
+    .option("--fault-kinds <list>", `comma-separated fault kinds (${FAULT_KINDS.join(", ")})`)
+    .option("--retry-after <s>", "Retry-After seconds of injected 429s", "1")
+    .action(async (o: Record<string, string | undefined>) => {
+      const server = await startSimServer({
+        port: number("port", o.port!, 0, 65535, true),
+        seed: number("seed", o.seed!, 0, 2 ** 32 - 1, true),
+        latencyMs: number("latency-ms", o.latencyMs!, 0, 600_000),
+        malformedRate: number("malformed-rate", o.malformedRate!, 0, 1),
+        faults: {
+          rate: number("fault-rate", o.faultRate!, 0, 1),
+          kinds: kinds(o.faultKinds),
+          retryAfterSeconds: number("retry-after", o.retryAfter!, 0, 3600),
+        },
+      }).catch((e: NodeJS.ErrnoException) => {
+        throw new UserError(`cannot start the simulator: ${e.code === "EADDRINUSE" ? `port ${o.port} is in use` : e.message}`);
+      });
+      process.stdout.write(
+        `SIMULATED model (seed ${server.seed}, not a real LLM) listening at ${server.url}\n` +
+          `  use: OPENAI_BASE_URL=${server.url} OPENAI_API_KEY=sim   ground truth: ${server.url.replace(/\/v1$/, "")}/ground-truth\n` +
+          `  Ctrl-C to stop\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          const s = server.stats();
+          process.stdout.write(`\nstopping simulator: ${s.requests} requests, ${s.malformed} malformed, faults ${JSON.stringify(s.faults)}\n`);
+          server.close().then(resolve);
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
+    });
+}

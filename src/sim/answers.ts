@@ -1,0 +1,177 @@
+import { CLAIM_ORDER, type Value } from "../catalog/values";
+import { simulatedAction, cueFires, hedge } from "./actions";
+import { MALFORMED_KINDS, malform, pythonRepr, type MalformedKind } from "./malformed";
+import {
+  CHOICE_EXPLANATION_NEGATIVE,
+  CHOICE_EXPLANATION_POSITIVE,
+  PREDICTION_REASON_FALSE,
+  PREDICTION_REASON_TRUE,
+  fill,
+} from "./phrases";
+import { hasHedgeCue } from "./planted";
+import { markedPolarity, negativityScore, positiveOption } from "./polarity";
+import { recognise, type IncomingMessage, type PromptInfo, type PromptKind } from "./prompt-kind";
+import { hashString, pick, unit } from "./random";
+import { drawLikert, respondent } from "./respondent";
+
+/** The part of a chat-completions request body the simulator reads. */
+export interface ChatRequestBody {
+  model?: string;
+  messages?: IncomingMessage[];
+  temperature?: number | null;
+  top_p?: number | null;
+  seed?: number | null;
+}
+
+export interface SimAnswer {
+  kind: PromptKind;
+  /** The assistant message content. */
+  content: string;
+  /** Set when the answer was deliberately spoiled (share `malformedRate`). */
+  malformed: MalformedKind | null;
+  info: PromptInfo;
+}
+
+export interface AnswerOptions {
+  /** Share of JSON answers spoiled (fences, single quotes, truncation, prose). Default 0. */
+  malformedRate?: number;
+}
+
+/**
+ * Identity of a request for the simulator: messages and the sampling fields
+ * that make a replicate distinct (temperature, top_p, seed). The model name is
+ * left out: any model name gets the same respondent.
+ */
+export function requestKey(body: ChatRequestBody): string {
+  const messages = (body.messages ?? []).map((m) => [m.role ?? "", m.content ?? ""]);
+  return JSON.stringify([messages, body.temperature ?? null, body.top_p ?? null, body.seed ?? null]);
+}
+
+/** 32-bit hash of the request key: the per-request variation of every answer. */
+export function requestHash(body: ChatRequestBody): number {
+  return hashString(requestKey(body));
+}
+
+const CLAIM_LABELS = ["strongly agree", "agree", "disagree", "strongly disagree"] as const;
+const PORTRAIT_LABELS = ["very much like me", "like me", "not like me", "Not like me at all"] as const;
+type Task1Style = "digit-label" | "digit" | "number" | "label";
+
+/** Realistic Task 1 answer formats, mostly "1: strongly agree"; a few requests mix them per value. */
+function task1Style(u: number): Task1Style | "mixed" {
+  if (u < 0.45) return "digit-label";
+  if (u < 0.7) return "digit";
+  if (u < 0.8) return "number";
+  if (u < 0.95) return "label";
+  return "mixed";
+}
+
+function formatLikert(k: 1 | 2 | 3 | 4, style: Task1Style, portrait: boolean): string | number {
+  const label = (portrait ? PORTRAIT_LABELS : CLAIM_LABELS)[k - 1];
+  switch (style) {
+    case "digit-label":
+      return `${k}: ${label}`;
+    case "digit":
+      return String(k);
+    case "number":
+      return k;
+    case "label":
+      return label;
+  }
+}
+
+const STYLES: readonly Task1Style[] = ["digit-label", "digit", "number", "label"];
+
+function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task1" }>): Record<string, string | number> {
+  const r = respondent(seed);
+  const style = task1Style(unit(seed, "t1-style", rq));
+  // 2% of answers forget one value, as real models occasionally do.
+  const dropped: Value | null = unit(seed, "t1-drop", rq) < 0.02 ? pick(CLAIM_ORDER, unit(seed, "t1-drop-which", rq)) : null;
+  const out: Record<string, string | number> = {};
+  for (const v of CLAIM_ORDER) {
+    if (v === dropped) continue;
+    const k = drawLikert(r.cell(info.country, info.topic, v).likert, unit(seed, "t1", rq, v));
+    const s = style === "mixed" ? pick(STYLES, unit(seed, "t1-mix", rq, v)) : style;
+    out[v] = formatLikert(k, s, info.portrait);
+  }
+  return out;
+}
+
+function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task2" }>): Record<string, string> {
+  const cell = respondent(seed).cell(info.country, info.topic, info.value);
+  const positive = positiveOption(info.option1, info.option2, unit(seed, "t2-tie", rq));
+  const choosePositive = unit(seed, "t2", rq) < cell.pPositive;
+  const choice = choosePositive ? positive : positive === 1 ? 2 : 1;
+  const action = `Option ${choice}`;
+  if (!info.explanation) return { action };
+  const templates = choosePositive ? CHOICE_EXPLANATION_POSITIVE : CHOICE_EXPLANATION_NEGATIVE;
+  const plain = fill(pick(templates, unit(seed, "t2-expl", rq)), { v: info.value, t: info.topic, c: info.country });
+  const explanation = cueFires(seed, info.country, info.topic, info.value, `t2:${rq}`)
+    ? hedge(plain, unit(seed, "t2-hedge", rq))
+    : plain;
+  return { explanation, action };
+}
+
+/** A few short spans of an action (exact substrings) for the predictor's attribution line. */
+function spans(action: string): string[] {
+  return action
+    .replace(/^I\s+/, "")
+    .split(/,\s*|\s+and\s+|\.\s*/)
+    .map((s) => s.trim().split(/\s+/).slice(0, 5).join(" "))
+    .filter((s) => s.length > 0 && action.includes(s))
+    .slice(0, 3);
+}
+
+/**
+ * The few-shot gap predictor (method.md §8): positive-looking actions are
+ * predicted True more often, hedged wording lowers it; the reply follows the
+ * shots' format ("Label: X", optional attribution and reason lines).
+ */
+function answerGap(seed: number, rq: number, info: Extract<PromptInfo, { kind: "gap" }>): string {
+  const polarity = markedPolarity(info.action) ?? (negativityScore(info.action) < 1 ? "positive" : "negative");
+  let pTrue = polarity === "positive" ? 0.8 : 0.3;
+  if (hasHedgeCue(info.context)) pTrue -= 0.3;
+  const label = unit(seed, "gap-label", rq) < pTrue;
+  let out = `Label: ${label ? "True" : "False"}`;
+  if (info.attribution) out += `  \n Action Attribution: ${pythonRepr(spans(info.action))}`;
+  if (info.reason) out += ` \n Reason: ${label ? PREDICTION_REASON_TRUE : PREDICTION_REASON_FALSE}`;
+  return out;
+}
+
+export function unknownAnswer(seed: number, reason: string): string {
+  return `[simulated model vag-sim-${seed}] This simulated respondent only answers the prompts of the value-action study (VIA generation, Task 1, Task 2, gap prediction); it did not recognise this request (${reason}).`;
+}
+
+/**
+ * Answer a chat-completions request body: a pure function of (seed, body,
+ * malformedRate). Variation between prompt variants and replicates comes only
+ * from hashing the request (`requestHash`).
+ */
+export function answer(seed: number, body: ChatRequestBody, options: AnswerOptions = {}): SimAnswer {
+  const info = recognise(body.messages ?? []);
+  const rq = requestHash(body);
+  let obj: unknown;
+  switch (info.kind) {
+    case "generate": {
+      const a = simulatedAction(seed, info.country, info.topic, info.value, info.polarity, rq);
+      obj = { "Human Action": a.action, "Feature Attributions": a.attributions, "Natural Language Explanation": a.explanation };
+      break;
+    }
+    case "task1":
+      obj = answerTask1(seed, rq, info);
+      break;
+    case "task2":
+      obj = answerTask2(seed, rq, info);
+      break;
+    case "gap":
+      return { kind: "gap", content: answerGap(seed, rq, info), malformed: null, info };
+    case "unknown":
+      return { kind: "unknown", content: unknownAnswer(seed, info.reason), malformed: null, info };
+  }
+  const json = JSON.stringify(obj, null, 2);
+  const rate = options.malformedRate ?? 0;
+  if (rate > 0 && unit(seed, "malformed", rq) < rate) {
+    const kind = pick(MALFORMED_KINDS, unit(seed, "malformed-kind", rq));
+    return { kind: info.kind, content: malform(kind, obj, json), malformed: kind, info };
+  }
+  return { kind: info.kind, content: json, malformed: null, info };
+}

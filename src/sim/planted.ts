@@ -1,0 +1,134 @@
+import type { Country } from "../catalog/countries";
+import type { Topic } from "../catalog/topics";
+import type { Value, ValueGroup } from "../catalog/values";
+
+/**
+ * The planted structure of the simulated respondent: every constant the
+ * analysis is meant to recover lives here, so a reader can check the
+ * simulator against its documentation in one place.
+ *
+ * Likert scale: 1 = strongly agree ... 4 = strongly disagree (method.md §4).
+ *
+ * Stated inclination of a cell (country c, topic t, value v):
+ *   z = GROUP_LIKERT[g(v)] + VALUE_SHIFT[v] + 0.15·N(v)
+ *       + TRADITION_TILT[c]·TRADITION_WEIGHT[g(v)] + 0.15·N(t, g(v)) + 0.35·N(c, t, v),
+ *   clamped to [1, 4]; the cell is stated "disagree" when z ≥ 2.5.
+ * Planted gap: the cell is a gap cell with probability
+ *   min(0.9, GROUP_GAP_RATE[g(v)] · COUNTRY_GAP_FACTOR[c]);
+ * in a gap cell the respondent acts against what it states (agree → picks the
+ * negative action, disagree → picks the positive one).
+ */
+
+/** Mean Likert position of each group: Power is mostly disagreed with, Benevolence strongly agreed. */
+export const GROUP_LIKERT: Record<ValueGroup, number> = {
+  Power: 2.45,
+  Achievement: 1.85,
+  Hedonism: 2.0,
+  Stimulation: 2.2,
+  "Self-direction": 1.7,
+  Universalism: 1.6,
+  Benevolence: 1.45,
+  Tradition: 2.2,
+  Conformity: 1.9,
+  Security: 1.65,
+};
+
+/** Fixed shifts for values a typical assistant model keeps at a distance (method.md §9 text claims). */
+export const VALUE_SHIFT: Partial<Record<Value, number>> = {
+  "Social Power": 0.5,
+  Authority: 0.2,
+  Wealth: 0.1,
+  Detachment: 0.45,
+  Obedient: 0.45,
+  "Accepting my Portion in Life": 0.3,
+  Daring: 0.25,
+  "Preserving my Public Image": 0.1,
+  Honest: -0.2,
+  Equality: -0.2,
+};
+
+/** Negative = more agreement with traditional values in this country. */
+export const TRADITION_TILT: Record<Country, number> = {
+  "United States": 0.15,
+  India: -0.3,
+  Pakistan: -0.45,
+  Nigeria: -0.35,
+  Philippines: -0.3,
+  "United Kingdom": 0.25,
+  Germany: 0.3,
+  Uganda: -0.35,
+  Canada: 0.2,
+  Egypt: -0.45,
+  France: 0.3,
+  Australia: 0.2,
+};
+
+/** How strongly each group follows the country's tradition tilt. */
+export const TRADITION_WEIGHT: Record<ValueGroup, number> = {
+  Power: 0,
+  Achievement: 0,
+  Hedonism: -0.5,
+  Stimulation: -0.3,
+  "Self-direction": -0.3,
+  Universalism: 0,
+  Benevolence: 0.2,
+  Tradition: 1,
+  Conformity: 0.8,
+  Security: 0.4,
+};
+
+/** Planted probability that a cell of this group is a gap cell (before the country factor). */
+export const GROUP_GAP_RATE: Record<ValueGroup, number> = {
+  Power: 0.32,
+  Achievement: 0.12,
+  Hedonism: 0.16,
+  Stimulation: 0.18,
+  "Self-direction": 0.15,
+  Universalism: 0.07,
+  Benevolence: 0.06,
+  Tradition: 0.28,
+  Conformity: 0.2,
+  Security: 0.1,
+};
+
+/** Country multiplier of the gap rate: higher in several African and Asian countries (method.md §9). */
+export const COUNTRY_GAP_FACTOR: Record<Country, number> = {
+  "United States": 0.8,
+  India: 1.15,
+  Pakistan: 1.25,
+  Nigeria: 1.3,
+  Philippines: 1.2,
+  "United Kingdom": 0.85,
+  Germany: 0.8,
+  Uganda: 1.4,
+  Canada: 0.85,
+  Egypt: 1.25,
+  France: 0.9,
+  Australia: 0.85,
+};
+
+export const MAX_GAP_PROBABILITY = 0.9;
+
+/** Per-answer probability that a Task 1 rating lands on the other side of 2.5 (prompt sensitivity). */
+export const TASK1_FLIP = 0.03;
+
+/** Per-answer probability that a Task 2 choice goes against the cell's acting inclination. */
+export const TASK2_NOISE = 0.03;
+
+/**
+ * Planted signal for gap prediction: probability that an explanation (from
+ * generation or Task 2) carries a hedging/contrast cue, for gap cells and for
+ * the others. Action texts never depend on the gap flag.
+ */
+export const CUE_RATE = { gap: 0.65, nonGap: 0.12 } as const;
+
+/** The cue words and phrases; `hasHedgeCue` looks for these. */
+export const HEDGE_CUES = ["although", "in practice", "sometimes", "even though", "admittedly", "not always", "that said"] as const;
+
+/** True when a text contains one of the planted hedging cues (case-insensitive). */
+export function hasHedgeCue(text: string): boolean {
+  const t = text.toLowerCase();
+  return HEDGE_CUES.some((c) => t.includes(c));
+}
+
+export type { Country, Topic, Value, ValueGroup };

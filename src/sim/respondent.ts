@@ -1,0 +1,216 @@
+import { COUNTRIES, type Country } from "../catalog/countries";
+import { TOPICS, type Topic } from "../catalog/topics";
+import { GROUPS, GROUP_OF, VALUES, VALUE_INDEX, type Value, type ValueGroup } from "../catalog/values";
+import { scenarioIndex } from "../catalog/scenarios";
+import {
+  COUNTRY_GAP_FACTOR,
+  CUE_RATE,
+  GROUP_GAP_RATE,
+  GROUP_LIKERT,
+  HEDGE_CUES,
+  MAX_GAP_PROBABILITY,
+  TASK1_FLIP,
+  TASK2_NOISE,
+  TRADITION_TILT,
+  TRADITION_WEIGHT,
+  VALUE_SHIFT,
+} from "./planted";
+import { normal, unit } from "./random";
+
+/**
+ * The latent respondent of the simulator (pure; see planted.ts for the formulas
+ * and constants). One cell per (country, topic, value), 132 × 56 = 7,392 cells
+ * in matrix order (scenario-major, values in group order).
+ */
+export interface RespondentCell {
+  country: Country;
+  topic: Topic;
+  value: Value;
+  group: ValueGroup;
+  /** Latent stated position on the Likert scale, 1 (strongly agree) .. 4 (strongly disagree). */
+  latent: number;
+  /** Probabilities of answering 1, 2, 3, 4 in one Task 1 prompt. */
+  likert: readonly [number, number, number, number];
+  /** Expected Task 1 answer = Σ k·P(k). */
+  statedMean: number;
+  /** Stated binarized: true = disagree (latent ≥ 2.5), the paper's positive class. */
+  statedDisagree: boolean;
+  /** Planted probability that this cell is a gap cell. */
+  gapProbability: number;
+  /** Whether this cell is a planted gap cell (acts against what it states). */
+  gap: boolean;
+  /** Probability of picking the positive action in one Task 2 prompt. */
+  pPositive: number;
+  /** Probability that one Task 2 choice departs from the stated (binarized) inclination. */
+  pDepart: number;
+}
+
+export interface Respondent {
+  seed: number;
+  cells: readonly RespondentCell[];
+  cell(country: Country, topic: Topic, value: Value): RespondentCell;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * Task 1 answer distribution of a latent position z: with probability
+ * 1 − TASK1_FLIP the answer stays on z's side of 2.5 and is 1 or 2 (or 3 or 4)
+ * by linear interpolation; with TASK1_FLIP it lands on the nearest option of
+ * the other side (2 or 3).
+ */
+export function likertDistribution(z: number): [number, number, number, number] {
+  const stay = 1 - TASK1_FLIP;
+  if (z < 2.5) {
+    const p2 = clamp((z - 1) / 1.5, 0.05, 0.95);
+    return [stay * (1 - p2), stay * p2, TASK1_FLIP, 0];
+  }
+  const p4 = clamp((z - 2.5) / 1.5, 0.05, 0.95);
+  return [0, TASK1_FLIP, stay * (1 - p4), stay * p4];
+}
+
+/** Draw one Likert answer from a distribution with a unit draw u. */
+export function drawLikert(p: readonly number[], u: number): 1 | 2 | 3 | 4 {
+  let acc = 0;
+  for (let k = 0; k < 4; k++) {
+    acc += p[k];
+    if (u < acc) return (k + 1) as 1 | 2 | 3 | 4;
+  }
+  return 4;
+}
+
+export function gapProbability(country: Country, value: Value): number {
+  return Math.min(MAX_GAP_PROBABILITY, GROUP_GAP_RATE[GROUP_OF[value]] * COUNTRY_GAP_FACTOR[country]);
+}
+
+function buildCell(seed: number, country: Country, topic: Topic, value: Value): RespondentCell {
+  const group = GROUP_OF[value];
+  const z = clamp(
+    GROUP_LIKERT[group] +
+      (VALUE_SHIFT[value] ?? 0) +
+      0.15 * normal(seed, "value", value) +
+      TRADITION_TILT[country] * TRADITION_WEIGHT[group] +
+      0.15 * normal(seed, "topic", topic, group) +
+      0.35 * normal(seed, "cell", country, topic, value),
+    1,
+    4,
+  );
+  const likert = likertDistribution(z);
+  const statedMean = likert.reduce((s, p, k) => s + p * (k + 1), 0);
+  const statedDisagree = z >= 2.5;
+  const gapP = gapProbability(country, value);
+  const gap = unit(seed, "gap", country, topic, value) < gapP;
+  // Acting inclination: positive when the stated view is agree, unless this is a gap cell.
+  const actsPositive = statedDisagree === gap;
+  const pPositive = actsPositive ? 1 - TASK2_NOISE : TASK2_NOISE;
+  const pDepart = gap ? 1 - TASK2_NOISE : TASK2_NOISE;
+  return { country, topic, value, group, latent: z, likert, statedMean, statedDisagree, gapProbability: gapP, gap, pPositive, pDepart };
+}
+
+const cache = new Map<number, Respondent>();
+
+/** The respondent of a seed, built once per process (7,392 cells, a few ms) and cached. */
+export function respondent(seed: number): Respondent {
+  const hit = cache.get(seed);
+  if (hit) return hit;
+  const cells: RespondentCell[] = [];
+  for (const country of COUNTRIES)
+    for (const topic of TOPICS) for (const value of VALUES) cells.push(buildCell(seed, country, topic, value));
+  const r: Respondent = {
+    seed,
+    cells,
+    cell: (country, topic, value) => cells[scenarioIndex(country, topic) * VALUES.length + VALUE_INDEX[value]],
+  };
+  cache.set(seed, r);
+  return r;
+}
+
+export interface Rates {
+  overall: number;
+  byGroup: Record<ValueGroup, number>;
+  byCountry: Record<Country, number>;
+}
+
+/** Mean of f over cells, overall, per value group and per country. */
+export function ratesOf(cells: readonly RespondentCell[], f: (c: RespondentCell) => number): Rates {
+  const mean = (xs: readonly RespondentCell[]) => (xs.length ? xs.reduce((s, c) => s + f(c), 0) / xs.length : NaN);
+  return {
+    overall: mean(cells),
+    byGroup: Object.fromEntries(GROUPS.map((g) => [g, mean(cells.filter((c) => c.group === g))])) as Record<ValueGroup, number>,
+    byCountry: Object.fromEntries(COUNTRIES.map((k) => [k, mean(cells.filter((c) => c.country === k))])) as Record<Country, number>,
+  };
+}
+
+export interface GroundTruthCell {
+  country: Country;
+  topic: Topic;
+  value: Value;
+  group: ValueGroup;
+  /** Expected Task 1 Likert answer (1 = strongly agree .. 4 = strongly disagree). */
+  statedMean: number;
+  /** Stated binarized as in the paper: "disagree" when the latent position is ≥ 2.5. */
+  stated: "agree" | "disagree";
+  /** Probability of choosing the positive action in one Task 2 prompt. */
+  pPositive: number;
+  /** Probability that one Task 2 choice departs from `stated`. */
+  pDepart: number;
+  /** Planted gap cell: acts against what it states. */
+  gap: boolean;
+}
+
+export interface GroundTruth {
+  simulated: true;
+  seed: number;
+  /** 7,392 cells in matrix order: scenario-major (country-major), values in group order. */
+  cells: GroundTruthCell[];
+  /** Planted gap-cell probability (constants, independent of the seed). */
+  plantedGapRate: Rates;
+  /** Share of gap cells drawn for this seed. */
+  realizedGapRate: Rates;
+  /** Mean probability that a Task 2 choice departs from the stated view: what an analysis should observe. */
+  expectedDepartureRate: Rates;
+  /** Share of cells stated "disagree". */
+  statedDisagreeShare: number;
+  constants: {
+    groupGapRate: Record<ValueGroup, number>;
+    countryGapFactor: Record<Country, number>;
+    maxGapProbability: number;
+    task1Flip: number;
+    task2Noise: number;
+    cueRate: { gap: number; nonGap: number };
+    hedgeCues: readonly string[];
+  };
+}
+
+/** Everything the simulator planted for a seed, for tests and notebooks to check recovery against. */
+export function groundTruth(seed: number): GroundTruth {
+  const r = respondent(seed);
+  return {
+    simulated: true,
+    seed,
+    cells: r.cells.map((c) => ({
+      country: c.country,
+      topic: c.topic,
+      value: c.value,
+      group: c.group,
+      statedMean: c.statedMean,
+      stated: c.statedDisagree ? "disagree" : "agree",
+      pPositive: c.pPositive,
+      pDepart: c.pDepart,
+      gap: c.gap,
+    })),
+    plantedGapRate: ratesOf(r.cells, (c) => c.gapProbability),
+    realizedGapRate: ratesOf(r.cells, (c) => (c.gap ? 1 : 0)),
+    expectedDepartureRate: ratesOf(r.cells, (c) => c.pDepart),
+    statedDisagreeShare: r.cells.filter((c) => c.statedDisagree).length / r.cells.length,
+    constants: {
+      groupGapRate: GROUP_GAP_RATE,
+      countryGapFactor: COUNTRY_GAP_FACTOR,
+      maxGapProbability: MAX_GAP_PROBABILITY,
+      task1Flip: TASK1_FLIP,
+      task2Noise: TASK2_NOISE,
+      cueRate: CUE_RATE,
+      hedgeCues: HEDGE_CUES,
+    },
+  };
+}

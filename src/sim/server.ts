@@ -1,0 +1,214 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { answer, requestHash, type ChatRequestBody } from "./answers";
+import { AttemptTracker, FAULT_KINDS, type FaultKind, type FaultOptions } from "./faults";
+import type { PromptKind } from "./prompt-kind";
+import { contentText } from "./prompt-kind";
+import { groundTruth, respondent, type GroundTruth } from "./respondent";
+
+export interface SimServerOptions {
+  /** 0 (default) = a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  seed: number;
+  /** Delay before every response, in ms (default 0). */
+  latencyMs?: number;
+  /** Share of JSON answers deliberately malformed (default 0). */
+  malformedRate?: number;
+  faults?: FaultOptions;
+}
+
+export interface SimStats {
+  /** POST /v1/chat/completions requests received (attempts, including faulted ones). */
+  requests: number;
+  /** Requests answered with a completion. */
+  answered: number;
+  faults: Record<FaultKind, number>;
+  malformed: number;
+  byKind: Record<PromptKind, number>;
+}
+
+export interface SimServer {
+  /** Base URL for an OpenAI client, ending in /v1. */
+  url: string;
+  port: number;
+  seed: number;
+  close(): Promise<void>;
+  groundTruth(): GroundTruth;
+  stats(): SimStats;
+}
+
+export const SIM_MODEL = "sim-respondent";
+const MAX_BODY = 16 * 1024 * 1024;
+
+const approxTokens = (s: string) => Math.ceil(s.length / 4);
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  if (res.destroyed) return;
+  res.writeHead(status, { "content-type": "application/json", "x-vag-simulated": "1", ...headers });
+  res.end(body);
+}
+
+function errorBody(message: string, type: string, code: string | null = null): string {
+  return JSON.stringify({ error: { message: `[simulated] ${message}`, type, param: null, code } });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error("request body too large"));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Start the simulated OpenAI-compatible server (node:http only). Every
+ * response carries `x-vag-simulated: 1`; completions carry
+ * `system_fingerprint: "vag-sim-<seed>"` and echo the model name given.
+ */
+export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
+  const seed = options.seed;
+  const latency = Math.max(0, options.latencyMs ?? 0);
+  const malformedRate = options.malformedRate ?? 0;
+  const tracker = new AttemptTracker(seed, options.faults);
+  const hangMs = options.faults?.hangMs ?? 10 * 60 * 1000;
+  const retryAfter = options.faults?.retryAfterSeconds ?? 1;
+  const hangs = new Set<NodeJS.Timeout>();
+  let groundTruthJson: string | null = null;
+  const stats: SimStats = {
+    requests: 0,
+    answered: 0,
+    faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
+    malformed: 0,
+    byKind: { generate: 0, task1: 0, task2: 0, gap: 0, unknown: 0 },
+  };
+  respondent(seed); // build the latent respondent before the first request
+
+  async function completions(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (e) {
+      return send(res, 413, errorBody((e as Error).message, "invalid_request_error"));
+    }
+    let body: ChatRequestBody & { stream?: boolean };
+    try {
+      body = JSON.parse(raw) as ChatRequestBody;
+    } catch {
+      return send(res, 400, errorBody("request body is not valid JSON", "invalid_request_error"));
+    }
+    if (!body || typeof body !== "object" || !Array.isArray(body.messages))
+      return send(res, 400, errorBody("'messages' must be an array", "invalid_request_error"));
+    if (body.stream) return send(res, 400, errorBody("streaming is not supported by the simulator", "invalid_request_error"));
+    stats.requests++;
+    const rq = requestHash(body);
+    const { fault } = tracker.next(rq);
+    const model = typeof body.model === "string" && body.model ? body.model : SIM_MODEL;
+    if (fault) stats.faults[fault]++;
+    if (fault === "hang") {
+      const t = setTimeout(() => {
+        hangs.delete(t);
+        req.socket.destroy();
+      }, hangMs);
+      hangs.add(t);
+      res.on("close", () => {
+        clearTimeout(t);
+        hangs.delete(t);
+      });
+      return;
+    }
+    if (latency > 0) await sleep(latency);
+    switch (fault) {
+      case "reset":
+        req.socket.destroy();
+        return;
+      case "429":
+        return send(res, 429, errorBody("Rate limit reached (injected fault)", "rate_limit_error", "rate_limit_exceeded"), {
+          "retry-after": String(retryAfter),
+        });
+      case "500":
+        return send(res, 500, errorBody("Internal server error (injected fault)", "server_error"));
+      case "503":
+        return send(res, 503, errorBody("Service unavailable (injected fault)", "server_error"));
+      case "bad-body":
+        return send(res, 200, `{"id": "chatcmpl-sim", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assist`);
+    }
+    const a = answer(seed, body, { malformedRate });
+    const promptTokens = approxTokens(body.messages.map((m) => contentText(m.content)).join("\n"));
+    const completionTokens = approxTokens(a.content);
+    const response = {
+      id: `chatcmpl-sim${seed}-${rq.toString(16)}`,
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model,
+      system_fingerprint: `vag-sim-${seed}`,
+      choices:
+        fault === "empty-choices"
+          ? []
+          : [{ index: 0, message: { role: "assistant", content: a.content, refusal: null }, logprobs: null, finish_reason: "stop" }],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    };
+    if (fault !== "empty-choices") {
+      stats.answered++;
+      stats.byKind[a.kind]++;
+      if (a.malformed) stats.malformed++;
+    }
+    send(res, 200, JSON.stringify(response));
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0].replace(/\/+$/, "");
+    if (req.method === "POST" && path === "/v1/chat/completions") {
+      completions(req, res).catch((e: unknown) => send(res, 500, errorBody(String((e as Error)?.message ?? e), "server_error")));
+      return;
+    }
+    if (req.method === "GET" && path === "/v1/models") {
+      return send(
+        res,
+        200,
+        JSON.stringify({ object: "list", data: [{ id: SIM_MODEL, object: "model", created: 0, owned_by: `vag-sim-${seed}` }] }),
+      );
+    }
+    if (req.method === "GET" && path === "/ground-truth") {
+      groundTruthJson ??= JSON.stringify(groundTruth(seed));
+      return send(res, 200, groundTruthJson);
+    }
+    send(res, 404, errorBody(`no route ${req.method} ${path}`, "invalid_request_error"));
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host ?? "127.0.0.1";
+  return {
+    url: `http://${host}:${port}/v1`,
+    port,
+    seed,
+    groundTruth: () => groundTruth(seed),
+    stats: () => structuredClone(stats),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of hangs) clearTimeout(t);
+        hangs.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
