@@ -56,7 +56,7 @@ export function bootstrapCI(nRows: number, statistic: (rowIndices: Int32Array) =
   const stats = new Float64Array(iterations);
   let kept = 0;
   for (let b = 0; b < iterations; b++) {
-    for (let k = 0; k < nRows; k++) idx[k] = rng.int(nRows);
+    rng.fillInt(idx, nRows);
     const s = statistic(idx);
     if (!Number.isNaN(s)) stats[kept++] = s;
   }

@@ -27,6 +27,8 @@ export interface Rng {
   next(): number;
   /** Uniform integer in 0..n-1 (n ≥ 1, n ≤ 2^32); unbiased (rejection sampling). */
   int(n: number): number;
+  /** Fill `out` with uniform integers in 0..n-1 (unbiased; the fast path for resampling; its stream differs from int(n)'s). */
+  fillInt(out: Int32Array, n: number): Int32Array;
 }
 
 export function makeRng(seed: number): Rng {
@@ -40,15 +42,46 @@ export function makeRng(seed: number): Rng {
     return (t ^ (t >>> 14)) >>> 0;
   };
   const next = () => uint32() / 4294967296;
-  const int = (n: number): number => {
+  const checkN = (n: number) => {
     if (!(n >= 1 && n <= 4294967296) || !Number.isInteger(n)) throw new RangeError(`int(n) needs an integer 1 ≤ n ≤ 2^32, got ${n}`);
+  };
+  const int = (n: number): number => {
+    checkN(n);
     // Reject the top sliver that would make some residues more likely.
     const limit = 4294967296 - (4294967296 % n);
     let x = uint32();
     while (x >= limit) x = uint32();
     return x % n;
   };
-  return { uint32, next, int };
+  const fillInt = (out: Int32Array, n: number): Int32Array => {
+    checkN(n);
+    if (n > 2097152) {
+      for (let k = 0; k < out.length; k++) out[k] = int(n);
+      return out;
+    }
+    // Lemire's multiply-and-reject (unbiased, no division per draw): with
+    // m = x·n (exact in a double for n ≤ 2^21), the result is ⌊m / 2^32⌋,
+    // rejecting x when m mod 2^32 < 2^32 mod n. The generator step is
+    // inlined: a bootstrap draws millions of these.
+    const threshold = 4294967296 % n;
+    let st = s;
+    for (let k = 0; k < out.length; k++) {
+      for (;;) {
+        st = (st + 0x6d2b79f5) | 0;
+        let t = Math.imul(st ^ (st >>> 15), st | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const m = ((t ^ (t >>> 14)) >>> 0) * n;
+        const hi = Math.floor(m / 4294967296);
+        if (m - hi * 4294967296 >= threshold) {
+          out[k] = hi;
+          break;
+        }
+      }
+    }
+    s = st >>> 0;
+    return out;
+  };
+  return { uint32, next, int, fillInt };
 }
 
 /**
