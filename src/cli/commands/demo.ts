@@ -1,0 +1,19 @@
+import type { Command } from "commander";
+import { runDemoPipeline, DEMO_COUNTRIES, DEMO_TOPICS } from "../../pipeline/demo";
+
+/** `vag demo` (what `npm start` runs): the whole study on the simulated model. */
+export function register(program: Command): void {
+  program
+    .command("demo")
+    .description("run the study end to end on the built-in SIMULATED model (no key, no network)")
+    .option("--run <dir>", "run directory", "runs/demo")
+    .option("--seed <n>", "simulator seed", (v) => Number(v), 7)
+    .action(async (opts) => {
+      const log = (s: string) => process.stdout.write(s + "\n");
+      log(`value-action-lens demo: SIMULATED model (built-in OpenAI-compatible server on 127.0.0.1), seed ${opts.seed}`);
+      log(`scope: ${DEMO_COUNTRIES.join(", ")} x ${DEMO_TOPICS.join(", ")} x 56 values`);
+      const out = await runDemoPipeline({ runDir: opts.run, seed: opts.seed, log });
+      log(`records: ${out.outcomes.map((o) => o.file).join(", ")}`);
+      log(`manifest: ${out.runDir}/manifest.json`);
+    });
+}

@@ -1,0 +1,98 @@
+import type { Command } from "commander";
+import { PROTOCOLS, type Protocol } from "../../protocol";
+import { UserError } from "../../errors";
+import { runTask } from "../../pipeline/run";
+import { scopeFrom } from "../../pipeline/scope";
+import type { TaskName } from "../../runs/records";
+
+/**
+ * `vag generate | task1 | task2`: resumable runs against any OpenAI-compatible
+ * endpoint. Re-running the same command resumes; Ctrl-C lets the calls under
+ * way finish and be written, then says how to resume.
+ */
+
+const DEFAULT_VARIANTS: Record<TaskName, string> = { generate: "5", task1: "0-7", task2: "5" };
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UserError(`bad ${name} "${v}": a non-negative integer`, 2);
+  return n;
+};
+
+function addRunCommand(program: Command, task: TaskName, description: string): Command {
+  const cmd = program
+    .command(task)
+    .description(description)
+    .requiredOption("--model <id>", "model name sent to the endpoint (or an id of --models-file)")
+    .requiredOption("--run <dir>", "run directory: records go to DIR/" + task + ".jsonl, DIR/manifest.json")
+    .option("--base-url <url>", "OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else api.openai.com)")
+    .option("--models-file <file>", "JSON models file (base URL, key variable name, prices, limits)")
+    .option("--countries <list>", "comma-separated countries (default: all 12)")
+    .option("--topics <list>", "comma-separated topics (default: all 11)")
+    .option("--variants <spec>", `prompt variants, e.g. 5, 0-7 or 0,2 (default ${DEFAULT_VARIANTS[task]})`)
+    .option("--replicates <n>", "independent samples per prompt", "1")
+    .option("--concurrency <n>", "calls under way at once", int("--concurrency"))
+    .option("--rpm <n>", "requests per minute limit", int("--rpm"))
+    .option("--timeout-ms <n>", "per-request timeout", int("--timeout-ms"))
+    .option("--max-retries <n>", "retries per call (default 6)", int("--max-retries"))
+    .option("--protocol <name>", "paper (the authors' behaviour) or robust", "robust")
+    .option("--seed <n>", "sampling seed sent with robust-protocol requests", int("--seed"))
+    .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
+    .option("--no-cache", "neither read nor write the response cache")
+    .option("--refresh", "ignore cached answers (fresh answers are still stored)")
+    .option("--dry-run", "print calls, cache hits, tokens and cost; send nothing")
+    .option("--yes", "do not ask before a run that costs money");
+  if (task !== "task1") cmd.option("--values <list>", "comma-separated values (default: all 56)");
+  if (task === "task2")
+    cmd
+      .option("--actions <source>", "a run directory with generate records, or the published dataset CSV")
+      .option("--order <order>", "counterbalanced (both option orders) or paper (negative action as Option 1)", "counterbalanced");
+  cmd.action(async (opts) => {
+    const protocol = String(opts.protocol) as Protocol;
+    if (!PROTOCOLS.includes(protocol)) throw new UserError(`bad --protocol "${opts.protocol}": use paper or robust`, 2);
+    const scope = scopeFrom(opts, { variants: DEFAULT_VARIANTS[task] });
+    const controller = new AbortController();
+    const onSigint = () => {
+      if (controller.signal.aborted) process.exit(130);
+      process.stderr.write("\nstopping: letting calls under way finish and be written (Ctrl-C again to quit at once)\n");
+      controller.abort();
+    };
+    process.on("SIGINT", onSigint);
+    try {
+      const out = await runTask({
+        task,
+        model: opts.model,
+        runDir: opts.run,
+        scope,
+        protocol,
+        seed: opts.seed,
+        actions: opts.actions,
+        baseUrl: opts.baseUrl,
+        modelsFile: opts.modelsFile,
+        concurrency: opts.concurrency,
+        timeoutMs: opts.timeoutMs,
+        maxRetries: opts.maxRetries,
+        requestsPerMinute: opts.rpm,
+        cacheDir: opts.cacheDir,
+        noCache: opts.cache === false,
+        refresh: Boolean(opts.refresh),
+        dryRun: Boolean(opts.dryRun),
+        yes: Boolean(opts.yes),
+        signal: controller.signal,
+      });
+      if (out.stats?.interrupted) {
+        process.stderr.write(`resume with: npm run -s vag -- ${process.argv.slice(2).join(" ")}\n`);
+        process.exitCode = 130;
+      } else if ((out.stats?.failures ?? 0) > 0) process.exitCode = 3;
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+  });
+  return cmd;
+}
+
+export function register(program: Command): void {
+  addRunCommand(program, "generate", "generate value-informed actions (VIA format) for a scope");
+  addRunCommand(program, "task1", "Task 1: stated value inclinations (56 values per scenario, 8 prompt variants)");
+  addRunCommand(program, "task2", "Task 2: choose between the value-endorsing and the value-opposing action");
+}

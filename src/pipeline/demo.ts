@@ -1,0 +1,69 @@
+import { join } from "node:path";
+import type { Country, Topic } from "../catalog";
+import { VALUES } from "../catalog";
+import { startSimServer, SIM_MODEL, type SimServer } from "../sim";
+import { parseVariants, type Scope } from "./scope";
+import { runTask, type RunOutcome } from "./run";
+
+/** The demo scope of `npm start`: 2 countries x 3 topics x all 56 values. */
+export const DEMO_COUNTRIES: Country[] = ["United States", "Nigeria"];
+export const DEMO_TOPICS: Topic[] = ["Politics", "Religion", "Health and Health Care"];
+export const DEMO_SEED = 7;
+
+export interface DemoOptions {
+  runDir?: string;
+  cacheDir?: string;
+  seed?: number;
+  concurrency?: number;
+  log?: (line: string) => void;
+  progress?: boolean;
+  /** Use this simulator instead of starting one (tests inject faults this way). */
+  sim?: SimServer;
+}
+
+export interface DemoOutcome {
+  runDir: string;
+  simUrl: string;
+  outcomes: RunOutcome[];
+}
+
+/**
+ * The `npm start` pipeline: start the simulated model in-process and run
+ * generation (variant 5), Task 1 (all 8 variants) and Task 2 (counterbalanced,
+ * on the generated actions) over the demo scope through the real openai SDK
+ * over HTTP. Everything is labelled simulated.
+ */
+export async function runDemoPipeline(o: DemoOptions = {}): Promise<DemoOutcome> {
+  const runDir = o.runDir ?? join("runs", "demo");
+  const seed = o.seed ?? DEMO_SEED;
+  const sim = o.sim ?? (await startSimServer({ port: 0, seed }));
+  const scope = (variants: string): Scope => ({
+    countries: DEMO_COUNTRIES,
+    topics: DEMO_TOPICS,
+    values: [...VALUES],
+    variants: parseVariants(variants),
+    order: "counterbalanced",
+    replicates: 1,
+  });
+  const common = {
+    model: SIM_MODEL,
+    runDir,
+    baseUrl: sim.url,
+    protocol: "robust" as const,
+    seed,
+    cacheDir: o.cacheDir,
+    concurrency: o.concurrency ?? 16,
+    yes: true,
+    log: o.log,
+    progress: o.progress,
+  };
+  try {
+    const outcomes: RunOutcome[] = [];
+    outcomes.push(await runTask({ ...common, task: "generate", scope: scope("5") }));
+    outcomes.push(await runTask({ ...common, task: "task1", scope: scope("0-7") }));
+    outcomes.push(await runTask({ ...common, task: "task2", scope: scope("5"), actions: runDir }));
+    return { runDir, simUrl: sim.url, outcomes };
+  } finally {
+    if (!o.sim) await sim.close();
+  }
+}

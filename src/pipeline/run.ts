@@ -1,0 +1,250 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline/promises";
+import type { z } from "zod";
+import { UserError } from "../errors";
+import { checkEndpoint, createLlmClient, manifestModelOf, resolveLlmConfig, type LlmClientWithStats, type LlmConfig } from "../llm";
+import type { CompletionRequest } from "../llm/types";
+import type { Protocol } from "../protocol";
+import { codeVersion, MANIFEST_FILE, readManifest, writeManifest, type Manifest } from "../runs/manifest";
+import { GenerateRecord, Task1Record, Task2Record, type TaskName } from "../runs/records";
+import { latestById, readRecords } from "../runs/store";
+import { summarizeRecords } from "../runs/summary";
+import { loadActionPairs } from "./actions";
+import { executeItems, type ExecutionStats } from "./execute";
+import { generateItems, task1Items, task2Items, type WorkItem } from "./items";
+import { progressBar } from "./progress";
+import { generateRecord, task1Record, task2Record } from "./records";
+import type { Scope } from "./scope";
+
+export interface RunOptions {
+  task: TaskName;
+  model: string;
+  runDir: string;
+  scope: Scope;
+  protocol: Protocol;
+  seed?: number;
+  /** Task 2: a run directory with generate records, or a dataset CSV. */
+  actions?: string;
+  baseUrl?: string;
+  modelsFile?: string;
+  concurrency?: number;
+  timeoutMs?: number;
+  maxRetries?: number;
+  requestsPerMinute?: number;
+  cacheDir?: string;
+  noCache?: boolean;
+  refresh?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  /** Progress bar on stderr (default: when stderr is a terminal). */
+  progress?: boolean;
+  /** Where the summary goes (default stdout). */
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunOutcome {
+  task: TaskName;
+  file: string;
+  dryRun: boolean;
+  stats: ExecutionStats | null;
+  manifest: Manifest | null;
+  skippedCells: string[];
+}
+
+const FILE_OF: Record<TaskName, string> = { generate: "generate.jsonl", task1: "task1.jsonl", task2: "task2.jsonl" };
+const SCHEMA_OF: Record<TaskName, z.ZodType<{ id: string; error: string | null; parse: { status: string } }>> = {
+  generate: GenerateRecord,
+  task1: Task1Record,
+  task2: Task2Record,
+};
+
+/**
+ * Sampling parameters per protocol (design.md §4). `paper`: what the authors
+ * sent (generation and Task 1: API defaults, nothing sent; Task 2:
+ * temperature 0.2). `robust`: explicit temperature (the models file's, else
+ * the paper's stated 0.2) and seed for every task.
+ */
+export function samplingFor(task: TaskName, protocol: Protocol, config: LlmConfig, seed?: number): Omit<CompletionRequest, "model" | "messages" | "replicate"> {
+  const maxTokens = config.spec.maxTokens;
+  if (protocol === "paper") return task === "task2" ? { temperature: 0.2, ...(maxTokens ? { maxTokens } : {}) } : maxTokens ? { maxTokens } : {};
+  const s = seed ?? config.spec.seed;
+  return { temperature: config.spec.temperature ?? 0.2, ...(s !== undefined ? { seed: s } : {}), ...(maxTokens ? { maxTokens } : {}) };
+}
+
+/**
+ * One resumable run of one task into `runDir` (design.md §3): plan the items,
+ * skip finished ones, call the rest, append records, write the manifest.
+ * Re-running the same command resumes. A run directory belongs to one model
+ * and one protocol: mixing is refused.
+ */
+export async function runTask(o: RunOptions): Promise<RunOutcome> {
+  const log = o.log ?? ((s: string) => process.stdout.write(s + "\n"));
+  const config = resolveLlmConfig({
+    model: o.model,
+    modelsFile: o.modelsFile,
+    baseUrl: o.baseUrl,
+    timeoutMs: o.timeoutMs,
+    maxRetries: o.maxRetries,
+    concurrency: o.concurrency,
+    requestsPerMinute: o.requestsPerMinute,
+    cacheDir: o.cacheDir,
+    noCache: o.noCache,
+    refresh: o.refresh,
+  });
+  const prior = existsSync(join(o.runDir, MANIFEST_FILE)) ? readManifest(o.runDir) : null;
+  if (prior && prior.protocol !== o.protocol)
+    throw new UserError(`${o.runDir} holds a ${prior.protocol}-protocol run; use --protocol ${prior.protocol} or another --run directory`, 2);
+  if (prior && prior.model.id !== config.model)
+    throw new UserError(`${o.runDir} holds a run of model "${prior.model.id}"; use another --run directory for "${config.model}"`, 2);
+
+  const { items, skipped, actionsSource } = plan(o, config.model);
+  const sampling = samplingFor(o.task, o.protocol, config, o.seed);
+  const client = createLlmClient({
+    baseUrl: config.baseUrl,
+    apiKey: config.apiKey,
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    concurrency: config.concurrency,
+    requestsPerMinute: config.requestsPerMinute,
+    price: config.price,
+    cacheDir: config.cacheDir,
+    noCache: config.noCache,
+    refresh: config.refresh,
+  });
+  const file = join(o.runDir, FILE_OF[o.task]);
+  const done = existsSync(file) ? finishedIn(file, o.task) : new Set<string>();
+  const pending = items.filter((it) => !done.has(it.id));
+  const requests = pending.map((it): CompletionRequest => ({ model: config.model, messages: it.messages, replicate: it.replicate, ...sampling }));
+  const est = client.estimate(requests);
+  const cost = est.costUsd === null ? "unknown (no price in the models file)" : `$${est.costUsd.toFixed(4)}`;
+  const planLine = `${o.task}: ${items.length} items, ${items.length - pending.length} already done, ${est.calls} to call (${est.cacheHits} cached); ~${est.promptTokens} prompt + ~${est.completionTokens} completion tokens; estimated cost ${cost}`;
+  if (skipped.length > 0) log(`${o.task}: ${skipped.length} cells have no usable action pair and are skipped`);
+  if (o.dryRun) {
+    log(`dry run: ${planLine}; nothing was sent`);
+    return { task: o.task, file, dryRun: true, stats: null, manifest: prior, skippedCells: skipped };
+  }
+  if ((est.costUsd ?? 0) > 0 && !o.yes) await confirmSpend(planLine);
+  if (pending.length > 0 && est.cacheHits < pending.length) await checkEndpoint(config, { timeoutMs: Math.min(config.timeoutMs, 10_000) });
+
+  mkdirSync(o.runDir, { recursive: true });
+  const bar = progressBar(o.task, o.progress);
+  const common = { model: config.model, protocol: o.protocol };
+  const toRecord = (item: WorkItem<never>, result: Parameters<typeof generateRecord>[1]) =>
+    o.task === "generate"
+      ? generateRecord(item as never, result, common)
+      : o.task === "task1"
+        ? task1Record(item as never, result, common)
+        : task2Record(item as never, result, common, actionsSource);
+  const started = new Date();
+  const stats = await executeItems({
+    file,
+    schema: SCHEMA_OF[o.task],
+    items: items as WorkItem<never>[],
+    client,
+    sampling,
+    model: config.model,
+    concurrency: config.concurrency,
+    toRecord,
+    onProgress: bar.update,
+    signal: o.signal,
+  });
+  bar.stop();
+  const manifest = updateManifest(o, config, client, stats, started, prior, items.length);
+  const simulated = stats.simulated || prior?.simulated ? " [SIMULATED model]" : "";
+  log(
+    `${o.task}${simulated}: ${stats.planned} items, ${stats.skippedDone} were done, ${stats.attempted} called ` +
+      `(${stats.cacheHits} cached, ${stats.failures} failed calls, ${stats.parseFailed} unparseable answers) -> ${file}`,
+  );
+  if (stats.interrupted) log(`interrupted: finished records are saved; resume with the same command`);
+  else if (stats.failures > 0) log(`${stats.failures} calls failed; re-run the same command to retry them`);
+  return { task: o.task, file, dryRun: false, stats, manifest, skippedCells: skipped };
+}
+
+function plan(o: RunOptions, model: string): { items: WorkItem<unknown>[]; skipped: string[]; actionsSource?: string } {
+  if (o.task === "generate") return { items: generateItems(o.scope, model, o.protocol), skipped: [] };
+  if (o.task === "task1") return { items: task1Items(o.scope, model, o.protocol), skipped: [] };
+  if (!o.actions) throw new UserError("task2 needs --actions SOURCE: a run directory with generate records, or the dataset CSV", 2);
+  const { pairs, description } = loadActionPairs(o.actions);
+  const { items, skipped } = task2Items(o.scope, model, o.protocol, pairs);
+  return { items, skipped, actionsSource: description };
+}
+
+function finishedIn(file: string, task: TaskName): Set<string> {
+  const { records } = readRecords(file, { schema: SCHEMA_OF[task] });
+  const out = new Set<string>();
+  for (const [id, r] of latestById(records)) if (r.error === null) out.add(id);
+  return out;
+}
+
+async function confirmSpend(planLine: string): Promise<void> {
+  if (!process.stdin.isTTY) throw new UserError(`this run costs money (${planLine}); re-run with --yes to confirm`, 2);
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(`${planLine}\nProceed? [y/N] `);
+  rl.close();
+  if (!/^y(es)?$/i.test(answer.trim())) throw new UserError("cancelled; nothing was sent", 1);
+}
+
+function updateManifest(
+  o: RunOptions,
+  config: LlmConfig,
+  client: LlmClientWithStats,
+  stats: ExecutionStats,
+  started: Date,
+  prior: Manifest | null,
+  planned: number,
+): Manifest {
+  const now = new Date().toISOString();
+  const counts: Manifest["counts"] = { ...(prior?.counts ?? {}) };
+  for (const task of ["generate", "task1", "task2"] as const) {
+    const file = join(o.runDir, FILE_OF[task]);
+    if (!existsSync(file)) continue;
+    const latest = [...latestById(readRecords(file, { schema: SCHEMA_OF[task] as never }).records as { id: string; task: TaskName; error: string | null; parse: { status: "ok" | "repaired" | "failed" } }[]).values()];
+    const c = summarizeRecords(latest)[task] ?? { records: 0, ok: 0, repaired: 0, failed: 0, error: 0 };
+    counts[task] = { planned: task === o.task ? planned : (prior?.counts[task]?.planned ?? null), ...c };
+  }
+  const s = client.stats();
+  const retries: Record<string, number> = { ...(prior?.retries ?? {}) };
+  for (const [k, n] of Object.entries(s.retries)) retries[k] = (retries[k] ?? 0) + n;
+  const wallMs = Date.now() - started.getTime();
+  const scope = {
+    ...(prior?.scope ?? {}),
+    [`${o.task}.countries`]: o.scope.countries,
+    [`${o.task}.topics`]: o.scope.topics,
+    [`${o.task}.values`]: o.task === "task1" ? null : o.scope.values,
+    [`${o.task}.variants`]: o.scope.variants,
+    [`${o.task}.replicates`]: o.scope.replicates,
+    ...(o.task === "task2" ? { "task2.order": o.scope.order, "task2.actions": o.actions ?? null } : {}),
+  };
+  return writeManifest(o.runDir, {
+    schemaVersion: 1,
+    createdAt: prior?.createdAt ?? started.toISOString(),
+    updatedAt: now,
+    simulated: Boolean(prior?.simulated) || stats.simulated,
+    protocol: o.protocol,
+    seed: o.seed ?? prior?.seed ?? null,
+    model: manifestModelOf(config),
+    code: codeVersion(),
+    scope,
+    counts,
+    calls: {
+      total: (prior?.calls.total ?? 0) + s.calls,
+      cacheHits: (prior?.calls.cacheHits ?? 0) + s.cacheHits,
+      requests: (prior?.calls.requests ?? 0) + s.requests,
+      failures: (prior?.calls.failures ?? 0) + s.failures,
+    },
+    tokens: {
+      prompt: (prior?.tokens.prompt ?? 0) + s.promptTokens,
+      completion: (prior?.tokens.completion ?? 0) + s.completionTokens,
+    },
+    costUsd: s.costUsd === null && prior?.costUsd == null ? null : (prior?.costUsd ?? 0) + (s.costUsd ?? 0),
+    retries,
+    timings: {
+      startedAt: prior?.timings.startedAt ?? started.toISOString(),
+      finishedAt: now,
+      wallMs: (prior?.timings.wallMs ?? 0) + wallMs,
+      meanLatencyMs: stats.attempted > 0 ? stats.latencyMsTotal / stats.attempted : (prior?.timings.meanLatencyMs ?? null),
+    },
+  });
+}
