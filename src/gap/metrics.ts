@@ -1,0 +1,141 @@
+import { accuracy, f1, precision, recall, type Confusion } from "../analysis/classification";
+import { rocAuc, sortedOrder } from "./auc";
+import type { Rng } from "../analysis/random";
+
+/**
+ * Scores of one predictor on its (out-of-fold) predictions, with seeded
+ * percentile-bootstrap 95% CIs. F1/precision/recall/accuracy follow sklearn
+ * (src/analysis/classification.ts), positive class = label 1; AUC is rank based
+ * (auc.ts) and null when it is undefined (one class only, or no scores).
+ */
+export interface Scores {
+  n: number;
+  f1: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  auc: number | null;
+}
+
+export type Interval = [number, number];
+
+function weightedConfusion(y: ArrayLike<number>, pred: ArrayLike<number>, weight?: ArrayLike<number>): Confusion {
+  const c: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (let i = 0; i < y.length; i++) {
+    const w = weight ? weight[i] : 1;
+    if (w === 0) continue;
+    const t = y[i] ? 1 : 0;
+    const p = pred[i] ? 1 : 0;
+    if (t && p) c.tp += w;
+    else if (!t && p) c.fp += w;
+    else if (t && !p) c.fn += w;
+    else c.tn += w;
+  }
+  return c;
+}
+
+export function scorePredictions(y: ArrayLike<number>, pred: ArrayLike<number>, score: ArrayLike<number> | null): Scores {
+  const c = weightedConfusion(y, pred);
+  return { n: y.length, f1: f1(c), accuracy: accuracy(c), precision: precision(c), recall: recall(c), auc: score ? rocAuc(y, score) : null };
+}
+
+/** Linear-interpolated quantile of sorted values (numpy's default). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export function percentileInterval(values: number[]): Interval | null {
+  if (values.length === 0) return null;
+  const s = Float64Array.from(values).sort();
+  return [quantileSorted(s, 0.025), quantileSorted(s, 0.975)];
+}
+
+/** Multiplicities of a bootstrap resample of n items: n draws with replacement. */
+export function resampleCounts(n: number, rng: Rng, out = new Float64Array(n)): Float64Array {
+  out.fill(0);
+  for (let i = 0; i < n; i++) out[rng.int(n)]++;
+  return out;
+}
+
+/**
+ * 95% CIs of F1 and AUC by resampling the test predictions B times (seeded).
+ * AUC replicates where a class is missing are skipped.
+ */
+export function bootstrapCi(
+  y: ArrayLike<number>,
+  pred: ArrayLike<number>,
+  score: ArrayLike<number> | null,
+  B: number,
+  rng: Rng,
+): { f1: Interval | null; auc: Interval | null } {
+  const n = y.length;
+  if (n === 0) return { f1: null, auc: null };
+  const order = score ? sortedOrder(score) : null;
+  const w = new Float64Array(n);
+  const f1s: number[] = [];
+  const aucs: number[] = [];
+  for (let b = 0; b < B; b++) {
+    resampleCounts(n, rng, w);
+    f1s.push(f1(weightedConfusion(y, pred, w)));
+    if (score && order) {
+      const a = rocAuc(y, score, w, order);
+      if (a !== null) aucs.push(a);
+    }
+  }
+  return { f1: percentileInterval(f1s), auc: score ? percentileInterval(aucs) : null };
+}
+
+/** A difference between two predictors on the same items, with its CI. */
+export interface PairedDifference {
+  f1: number;
+  auc: number | null;
+  ci95: { f1: Interval | null; auc: Interval | null };
+}
+
+/**
+ * Paired cluster bootstrap of (B − A): resample whole groups (scenarios) with
+ * replacement, B times (seeded); each replicate scores both predictors on the
+ * SAME resampled items, so the CI reflects the difference, not two
+ * independent noises. Differences are b − a (positive = B better).
+ */
+export function pairedGroupBootstrap(
+  groups: readonly string[],
+  y: ArrayLike<number>,
+  a: { pred: ArrayLike<number>; score: ArrayLike<number> | null },
+  b: { pred: ArrayLike<number>; score: ArrayLike<number> | null },
+  B: number,
+  rng: Rng,
+): PairedDifference {
+  const n = y.length;
+  const sa = scorePredictions(y, a.pred, a.score);
+  const sb = scorePredictions(y, b.pred, b.score);
+  const names = [...new Set(groups)];
+  const gIndex = new Map(names.map((g, i) => [g, i]));
+  const rowGroup = Int32Array.from(groups, (g) => gIndex.get(g)!);
+  const orderA = a.score ? sortedOrder(a.score) : null;
+  const orderB = b.score ? sortedOrder(b.score) : null;
+  const gw = new Float64Array(names.length);
+  const w = new Float64Array(n);
+  const df1: number[] = [];
+  const dauc: number[] = [];
+  for (let r = 0; r < B; r++) {
+    resampleCounts(names.length, rng, gw);
+    for (let i = 0; i < n; i++) w[i] = gw[rowGroup[i]];
+    df1.push(f1(weightedConfusion(y, b.pred, w)) - f1(weightedConfusion(y, a.pred, w)));
+    if (a.score && b.score && orderA && orderB) {
+      const x = rocAuc(y, a.score, w, orderA);
+      const z = rocAuc(y, b.score, w, orderB);
+      if (x !== null && z !== null) dauc.push(z - x);
+    }
+  }
+  const auc = sa.auc !== null && sb.auc !== null ? sb.auc - sa.auc : null;
+  return {
+    f1: sb.f1 - sa.f1,
+    auc,
+    ci95: { f1: percentileInterval(df1), auc: auc === null ? null : percentileInterval(dauc) },
+  };
+}
