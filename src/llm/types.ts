@@ -27,6 +27,11 @@ export interface CompletionResult {
   latencyMs: number;
   /** Retries spent on this call, by kind (e.g. "429", "500", "timeout", "reset", "bad-body"). */
   retries: Record<string, number>;
+  /**
+   * True when the answer came from the built-in simulator (its responses carry
+   * `system_fingerprint: "vag-sim-<seed>"`): such results are never about a real model.
+   */
+  simulated: boolean;
 }
 
 export interface LlmClient {

@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { sha256Hex } from "../runs/id";
+import { appendJsonLines, splitJsonl, tryParseJson } from "../runs/jsonl";
+import type { Usage } from "../runs/records";
+import { redactUrl } from "../secrets";
+import type { CompletionRequest } from "./types";
+
+/**
+ * Response cache: append-only JSONL (`<dir>/responses.jsonl`, default dir
+ * `.cache/llm`), one successful response per line, loaded once per process
+ * into a Map. Failures are never stored, so a failed call is retried next time.
+ * A torn last line (a killed process) is ignored on load and cut off before
+ * the next append; a later line for the same key wins (`refresh`).
+ *
+ * Cache key = sha256 of the canonical JSON (sorted keys) of
+ *   { v: 1, endpoint, model, messages: [{role, content}], temperature, maxTokens, seed, replicate }
+ * where `endpoint` is the base URL without credentials, query or trailing
+ * slash, absent sampling parameters are null (not sending a temperature is a
+ * different request from sending the default) and replicate defaults to 0.
+ * The API key is not part of the key and is never stored.
+ */
+
+export const DEFAULT_CACHE_DIR = ".cache/llm";
+export const CACHE_FILE = "responses.jsonl";
+
+export interface CacheEntry {
+  key: string;
+  createdAt: string;
+  endpoint: string;
+  model: string;
+  output: string;
+  usage: Usage | null;
+  /** The response came from the built-in simulator. */
+  simulated: boolean;
+}
+
+/** The endpoint as it enters cache keys and entries. */
+export function normalizeEndpoint(baseUrl: string): string {
+  return redactUrl(baseUrl);
+}
+
+export function cacheKey(baseUrl: string, req: CompletionRequest): string {
+  return sha256Hex({
+    v: 1,
+    endpoint: normalizeEndpoint(baseUrl),
+    model: req.model,
+    messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+    temperature: req.temperature ?? null,
+    maxTokens: req.maxTokens ?? null,
+    seed: req.seed ?? null,
+    replicate: req.replicate ?? 0,
+  });
+}
+
+const KEY_PREFIX = '{"key":"';
+
+export class ResponseCache {
+  readonly file: string;
+  /** key -> raw line (parsed lazily on first get) or the parsed entry. */
+  private readonly entries = new Map<string, string | CacheEntry>();
+  /** Lines that were not valid entries (a torn tail, a damaged line): skipped, never fatal. */
+  skippedLines = 0;
+
+  constructor(dir: string) {
+    this.file = join(dir, CACHE_FILE);
+    this.load();
+  }
+
+  private load(): void {
+    if (!existsSync(this.file)) return;
+    const { lines, tail } = splitJsonl(readFileSync(this.file, "utf8"));
+    if (tail) lines.push(tail);
+    for (const { text } of lines) {
+      // We write the key first, so most lines are indexed without a JSON parse.
+      if (text.startsWith(KEY_PREFIX) && text.charAt(KEY_PREFIX.length + 64) === '"' && text.endsWith("}")) {
+        this.entries.set(text.slice(KEY_PREFIX.length, KEY_PREFIX.length + 64), text);
+        continue;
+      }
+      const j = tryParseJson(text);
+      const key = j.ok ? (j.value as { key?: unknown } | null)?.key : undefined;
+      if (typeof key === "string") this.entries.set(key, text);
+      else this.skippedLines++;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  get(key: string): CacheEntry | undefined {
+    const e = this.entries.get(key);
+    if (e === undefined || typeof e !== "string") return e;
+    const j = tryParseJson(e);
+    const entry = j.ok ? (j.value as CacheEntry) : null;
+    if (!entry || typeof entry.output !== "string") {
+      this.entries.delete(key);
+      this.skippedLines++;
+      return undefined;
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Store a successful response (one appended line). */
+  put(entry: CacheEntry): void {
+    const ordered: CacheEntry = {
+      key: entry.key,
+      createdAt: entry.createdAt,
+      endpoint: entry.endpoint,
+      model: entry.model,
+      output: entry.output,
+      usage: entry.usage,
+      simulated: entry.simulated,
+    };
+    appendJsonLines(this.file, [ordered]);
+    this.entries.set(entry.key, ordered);
+  }
+}
+
+const opened = new Map<string, ResponseCache>();
+
+/**
+ * The cache for `dir`, loaded once per process and shared by every client
+ * using that dir. `reload` forces a fresh read (another process wrote to it).
+ */
+export function openCache(dir: string = DEFAULT_CACHE_DIR, options: { reload?: boolean } = {}): ResponseCache {
+  const abs = resolve(dir);
+  let c = opened.get(abs);
+  if (!c || options.reload) {
+    c = new ResponseCache(abs);
+    opened.set(abs, c);
+  }
+  return c;
+}
