@@ -50,7 +50,7 @@ export function parseAction(text: string): ParseResult<ParsedAction> {
   const hit = found.find((f) => isObject(f.value) && member(f.value, KEYS.action) !== undefined);
   if (hit === undefined) {
     if (isRefusal(text)) return failed("refusal");
-    if (found.length === 0) return failed("no JSON object");
+    if (!found.some((f) => isObject(f.value))) return failed("no JSON object");
     return failed("missing Human Action");
   }
   const o = hit.value as Record<string, unknown>;

@@ -221,7 +221,7 @@ class Parser {
     if (j >= s.length) return true;
     if (j >= limit) return false;
     const n = s[j];
-    if (isQuote(n) || n === closer || s.startsWith("```", j)) return true;
+    if (isQuote(n) || n === closer || s.startsWith("```", j) || s.startsWith("//", j) || s.startsWith("/*", j)) return true;
     if (ctx === "member") return /[A-Za-z_$]/.test(n) && /^[A-Za-z_$][\w $-]{0,60}\s*:/.test(s.slice(j, j + 64));
     return n === "{" || n === "[" || /[-0-9]/.test(n) || /^(true|false|null|True|False|None)\b/.test(s.slice(j, j + 6));
   }
