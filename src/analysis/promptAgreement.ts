@@ -1,5 +1,6 @@
 import { VALUES, type Value } from "../catalog/values";
 import type { Protocol } from "../protocol";
+import { parseTask2 } from "../parse/task2";
 import type { OptionOrder } from "../runs/records";
 import { aggregateMean } from "./aggregate";
 
@@ -147,6 +148,19 @@ export function positiveFromChoice(choice: 1 | 2 | null, optionOrder: OptionOrde
   return optionOrder === "negative-first" ? choice === 2 : choice === 1;
 }
 
+/**
+ * The robust counterpart of {@link paperPositiveChoice}: parse the answer
+ * with the robust Task 2 parser (src/parse/task2.ts: the `action` field
+ * decides, never a number inside an explanation) and map the option through
+ * the variant's order; null when no choice can be read.
+ *
+ * @example robustPositiveChoice("{'explanation': 'Unlike Option 1, ...', 'action': 'Option 2'}", 1) // true
+ */
+export function robustPositiveChoice(evaluation: string, variant: number): boolean | null {
+  const r = parseTask2(evaluation, "robust");
+  return r.ok ? positiveFromChoice(r.value.choice, optionOrderOfVariant(variant)) : null;
+}
+
 export interface Task2Agreement {
   /** Mean over pairs of the positive-choice share. */
   value: number;
@@ -192,4 +206,9 @@ export function task2PositiveRate(pairs: ReadonlyArray<ReadonlyArray<boolean | n
  */
 export function paperTask2Agreement(pairs: ReadonlyArray<{ evaluations: readonly string[] }>): Task2Agreement {
   return task2PositiveRate(pairs.map((p) => p.evaluations.map((e, v) => paperPositiveChoice(e, v))));
+}
+
+/** The same rate with {@link robustPositiveChoice}: unreadable answers are left out, not guessed. */
+export function robustTask2Agreement(pairs: ReadonlyArray<{ evaluations: readonly string[] }>): Task2Agreement {
+  return task2PositiveRate(pairs.map((p) => p.evaluations.map((e, v) => robustPositiveChoice(e, v))));
 }

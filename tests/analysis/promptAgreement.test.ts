@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { VALUES, type Value } from "../../src/catalog";
 import {
   binaryAnswer, modeShare, optionOrderOfVariant, paperPositiveChoice, paperTask2Agreement, positiveFromChoice,
-  task1PromptAgreement, task2PositiveRate,
+  robustPositiveChoice, robustTask2Agreement, task1PromptAgreement, task2PositiveRate,
 } from "../../src/analysis/promptAgreement";
 
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} ≠ ${b}`);
@@ -106,4 +106,13 @@ test("task2PositiveRate and paperTask2Agreement: share of positive choices per p
   const t = paperTask2Agreement([{ evaluations: consistent }, { evaluations: positional }]);
   assert.deepEqual([...t.perPair], [1, 0.5]);
   assert.equal(t.value, 0.75);
+});
+
+test("robustPositiveChoice reads the action field, not a digit in the explanation", () => {
+  assert.equal(robustPositiveChoice("{'explanation': 'Unlike Option 1, ...', 'action': 'Option 2'}", 1), true);
+  assert.equal(robustPositiveChoice('{"action": "Option 1"}', 6), true);
+  assert.equal(robustPositiveChoice('{"action": "Option 1"}', 0), false);
+  assert.equal(robustPositiveChoice("I cannot choose.", 0), null);
+  const t = robustTask2Agreement([{ evaluations: ['{"action": "Option 2"}', "no idea"] }]);
+  assert.deepEqual([t.value, t.n], [1, 1]);
 });
