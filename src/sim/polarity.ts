@@ -67,11 +67,11 @@ export function negativityScore(text: string): number {
  * decides exact ties (e.g. identical texts).
  */
 export function positiveOption(option1: string, option2: string, tieBreak = 0): 1 | 2 {
+  // Markers decide only a pair of the simulator's own texts: foreign texts can
+  // contain a marker phrase by chance ("I deliberately avoid ..." occurs in the VIA data).
   const m1 = markedPolarity(option1);
   const m2 = markedPolarity(option2);
   if (m1 !== null && m2 !== null && m1 !== m2) return m1 === "positive" ? 1 : 2;
-  if (m1 !== null && m2 === null) return m1 === "positive" ? 1 : 2;
-  if (m2 !== null && m1 === null) return m2 === "positive" ? 2 : 1;
   const d = negativityScore(option1) - negativityScore(option2);
   if (d < 0) return 1;
   if (d > 0) return 2;
