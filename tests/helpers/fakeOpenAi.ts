@@ -36,6 +36,8 @@ export interface FakeOpenAiOptions {
   /** system_fingerprint of normal answers (the simulator uses "vag-sim-<seed>"). */
   fingerprint?: string;
   answer?: (body: SeenRequest["body"]) => string;
+  /** Status of `GET /models` (default 200 with one model); 401 emulates a rejected key. */
+  modelsStatus?: number;
 }
 
 export interface FakeOpenAi {
@@ -67,6 +69,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     const raw = Buffer.concat(chunks).toString("utf8");
     const path = req.url ?? "/";
     if (req.method === "GET" && path.endsWith("/models")) {
+      if (options.modelsStatus && options.modelsStatus !== 200) return json(res, options.modelsStatus, { error: { message: `Incorrect API key provided: ${req.headers.authorization}` } });
       return json(res, 200, { object: "list", data: [{ id: "fake-model", object: "model", created: 0, owned_by: "tests" }] });
     }
     if (req.method !== "POST" || !path.endsWith("/chat/completions")) return json(res, 404, { error: { message: "not found" } });
