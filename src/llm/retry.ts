@@ -41,7 +41,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number 
   const v = value.trim();
   if (v === "") return null;
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const t = Date.parse(v);
+  // An HTTP date always names a month; this keeps Date.parse from reading "-3" as a year.
+  const t = /[a-z]{3}/i.test(v) ? Date.parse(v) : NaN;
   return Number.isNaN(t) ? null : Math.max(0, t - nowMs);
 }
 
