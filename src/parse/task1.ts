@@ -67,9 +67,11 @@ function parseTask1Robust(text: string): ParseResult<Task1Answers> {
       }
       return;
     }
+    const pair = pairItem(node);
+    if (pair !== null) return put(pair.name, pair.answer);
     for (const [k, v] of Object.entries(node)) {
+      put(k, v);
       if (typeof v === "object" && v !== null) visit(v, depth + 1);
-      else put(k, v);
     }
   };
 
@@ -113,7 +115,7 @@ function pairItem(x: unknown): { name: string; answer: unknown } | null {
 function plainLines(text: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const line of text.slice(0, 200_000).split(/\r?\n/)) {
-    const m = /^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?\**([A-Za-z][A-Za-z '&-]{1,60}?)\**\s*[:=–—-]\s*(.{1,60})$/.exec(line);
+    const m = /^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?\**([A-Za-z][A-Za-z '&-]{1,60}?)\**(?:\s*[:=]|\s+[-–—])\s*(.{1,60})$/.exec(line);
     if (m) out.push([m[1], m[2].replace(/[.,;]\s*$/, "")]);
   }
   return out;
