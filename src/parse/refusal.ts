@@ -13,7 +13,7 @@ export function isRefusal(text: string): boolean {
   if (typeof text !== "string") return false;
   const head = text.slice(0, 600).trim().toLowerCase().replace(/[’‘]/g, "'");
   if (/^(?:i'm sorry|i am sorry|sorry|my apologies|apologies|i apologi[sz]e|unfortunately)\b/.test(head)) return true;
-  return /\bi (?:can(?:not|'t| not)|won't|will not|am unable to|'m unable to|am not able to|'m not able to) (?:assist|help|provide|comply|fulfil|fulfill|create|generate|support|do that|answer|complete|express|share|give|offer)\b/.test(
+  return /\bi (?:can(?:not|'t| not)|won't|will not|am unable to|'m unable to|am not able to|'m not able to) (?:assist|help|provide|comply|fulfil|fulfill|create|generate|support|do that|answer|complete|express|share|give|offer|choose|select|pick|make|decide|rate|have)\b/.test(
     head,
   );
 }

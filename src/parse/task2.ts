@@ -143,7 +143,8 @@ function readAnswerLines(text: string): Read {
   if (bare) return { choice: Number(bare[1]) as 1 | 2 };
   const seen = new Set<1 | 2>();
   for (const m of t.matchAll(ANSWER_LINE)) seen.add(Number(m[1]) as 1 | 2);
-  const opening = /^\s*(?:option\s*([12]))\b(?!\s*(?:or|and|\/|,)\s*option)/i.exec(t);
+  // "Option 2: I attend…" opens an answer; "Option 1 seems rude" only talks about it
+  const opening = /^\s*option\s*([12])\s*(?:[:.)\-–—]|$)/im.exec(t.trimStart().split("\n", 1)[0]);
   if (opening) seen.add(Number(opening[1]) as 1 | 2);
   if (seen.size === 1) return { choice: [...seen][0] };
   if (seen.size > 1) return { error: "ambiguous choice" };
