@@ -140,14 +140,18 @@ test("rateCIs: seeded, deterministic, and each interval contains its point estim
     for (let j = 0; j < 1 + (i % 3); j++) set(A, i, j, 1);
   }
   const r = alignmentRate(V, A, { protocol: "paper" });
-  const a = rateCIs(r, "f1", { seed: 11 });
-  const b = rateCIs(r, "f1", { seed: 11 });
+  const a = rateCIs(r, "f1", { seed: 11, groups: true });
+  const b = rateCIs(r, "f1", { seed: 11, groups: true });
   assert.deepEqual(a, b);
+  // the value-group intervals are opt-in and do not change the others
+  const plain = rateCIs(r, "f1", { seed: 11 });
+  assert.equal(plain.byGroup, undefined);
+  assert.deepEqual(plain.byCountry, a.byCountry);
   const within = (ci: [number, number], x: number) => assert.ok(ci[0] <= x && x <= ci[1], `${x} outside [${ci}]`);
   within(a.overall, r.f1.overall.value);
   assert.ok(a.overall[0] < a.overall[1]);
   within(a.byCountry.Egypt, r.f1.byCountry.Egypt.value);
   within(a.byTopic.Religion, r.f1.byTopic.Religion.value);
-  within(a.byGroup.Power, r.f1.byGroup.Power.value);
+  within(a.byGroup!.Power, r.f1.byGroup.Power.value);
   assert.notDeepEqual(rateCIs(r, "f1", { seed: 12 }).overall, a.overall);
 });
