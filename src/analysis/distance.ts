@@ -7,7 +7,7 @@ import { assertSameShape, assertScenarioMatrix, makeMatrix, ROWS_OF_COUNTRY, ROW
  * The two forms of alignment distance (method.md §6.2, §12 item 5):
  *  - `cell-mean` (paper text):        D_Gk = (1/|G|) Σ_{i∈G} |v_ik − a_ik|
  *  - `group-mean` (authors' figures): D_Gk = | (1/|G|) Σ_{i∈G} v_ik − (1/|G|) Σ_{i∈G} a_ik |
- * By the triangle inequality cell-mean ≥ group-mean; they differ when a group's
+ * Over the same cells, cell-mean ≥ group-mean (triangle inequality); they differ when a group's
  * scenarios disagree in different directions (Claude, all cells: 0.241 vs 0.183).
  */
 export type DistanceForm = "cell-mean" | "group-mean";
