@@ -10,8 +10,10 @@ import type { CompletionRequest } from "./types";
  * Response cache: append-only JSONL (`<dir>/responses.jsonl`, default dir
  * `.cache/llm`), one successful response per line, loaded once per process
  * into a Map. Failures are never stored, so a failed call is retried next time.
- * A torn last line (a killed process) is ignored on load and cut off before
- * the next append; a later line for the same key wins (`refresh`).
+ * A torn last line (a killed process) is ignored on load; the next append
+ * starts on a new line after it, and later loads skip it as a damaged line
+ * (never truncating: another process may be appending). A later line for the
+ * same key wins (`refresh`).
  *
  * Cache key = sha256 of the canonical JSON (sorted keys) of
  *   { v: 1, endpoint, model, messages: [{role, content}], temperature, maxTokens, seed, replicate }
@@ -117,7 +119,7 @@ export class ResponseCache {
       usage: entry.usage,
       simulated: entry.simulated,
     };
-    appendJsonLines(this.file, [ordered]);
+    appendJsonLines(this.file, [ordered], "newline");
     this.entries.set(entry.key, ordered);
   }
 }

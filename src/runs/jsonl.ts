@@ -45,10 +45,13 @@ export function tryParseJson(text: string): { ok: true; value: unknown } | { ok:
 /**
  * Make sure the file ends at a line boundary before appending to it, so a new
  * line never glues onto a torn one. A tail that is complete JSON only lacks its
- * newline (it gets one); anything else is an interrupted write and is cut off.
- * Returns the removed text, or null when nothing was removed.
+ * newline (it gets one); anything else is an interrupted write and is cut off
+ * (`mode: "cut"`, for record files, where a bad line mid-file is fatal) or
+ * just ended with a newline (`mode: "newline"`, for the shared cache, whose
+ * reader skips bad lines: never truncating is safer when another process
+ * might be mid-append). Returns the removed text, or null.
  */
-export function repairTail(file: string): string | null {
+export function repairTail(file: string, mode: "cut" | "newline" = "cut"): string | null {
   if (!existsSync(file)) return null;
   const fd = openSync(file, "r+");
   try {
@@ -61,7 +64,7 @@ export function repairTail(file: string): string | null {
     const tail = Buffer.alloc(size - start);
     readSync(fd, tail, 0, tail.length, start);
     const text = tail.toString("utf8");
-    if (tryParseJson(text).ok) {
+    if (mode === "newline" || tryParseJson(text).ok) {
       writeSync(fd, "\n", size);
       return null;
     }
@@ -90,10 +93,10 @@ function lastNewlineEnd(fd: number, size: number): number {
  * Append values as JSON lines with a single write. `JSON.stringify` escapes
  * newlines inside strings, so each value is exactly one line.
  */
-export function appendJsonLines(file: string, values: readonly unknown[]): void {
+export function appendJsonLines(file: string, values: readonly unknown[], tail: "cut" | "newline" = "cut"): void {
   if (values.length === 0) return;
   mkdirSync(dirname(file), { recursive: true });
-  repairTail(file);
+  repairTail(file, tail);
   let text = "";
   for (const v of values) text += JSON.stringify(v) + "\n";
   appendFileSync(file, text, "utf8");
