@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+import { UserError } from "../../errors";
+import { resolveDataDir } from "../../via/files";
+import { MODEL_LABEL, type ModelId } from "../../via/models";
+import { DEFAULT_ITERATIONS, DEFAULT_SEED, reproduce } from "../../via/reproduce";
+import { reproductionOutputs, writeOutputs } from "../../via/reproductionOutputs";
+
+/** `vag reproduce`: the paper's tables from the published files, beside the printed numbers. */
+export function register(program: Command): void {
+  program
+    .command("reproduce")
+    .description("recompute the paper's tables from the published data (paper protocol) and explain every difference")
+    .option("--data-dir <dir>", "published data directory (default: $VAL_DATA_DIR, else data/via)")
+    .option("--out <dir>", "output directory", "out/reproduce")
+    .option("--seed <n>", "bootstrap seed", (v) => Number(v), DEFAULT_SEED)
+    .option("--iterations <n>", "bootstrap resamples", (v) => Number(v), DEFAULT_ITERATIONS)
+    .option("--no-dataset", "skip importing the VIA dataset CSV (only its refusal / usable-pair counts depend on it)")
+    .action((opts: { dataDir?: string; out: string; seed: number; iterations: number; dataset: boolean }) => {
+      if (!Number.isInteger(opts.seed)) throw new UserError(`--seed must be an integer, got ${opts.seed}`, 2);
+      if (!Number.isInteger(opts.iterations) || opts.iterations < 1) throw new UserError(`--iterations must be a positive integer`, 2);
+      const dataDir = resolveDataDir({ dataDir: opts.dataDir });
+      const rep = reproduce({ dataDir, seed: opts.seed, iterations: opts.iterations, dataset: opts.dataset });
+      const paths = writeOutputs(opts.out, reproductionOutputs(rep));
+      const log = (s: string) => process.stdout.write(s + "\n");
+      log(`reproduce (paper protocol) from ${dataDir}`);
+      for (const [m, x] of Object.entries(rep.results.models) as Array<[ModelId, (typeof rep.results.models)[ModelId]]>) {
+        const parts = [`Task 1 agreement ${x!.task1_agreement?.toFixed(3)}`];
+        if (x!.f1) parts.push(`F1 ${x!.f1.overall.toFixed(3)} [${x!.f1.ci95.overall.map((v) => v.toFixed(3)).join(", ")}]`);
+        if (x!.inconsistency) parts.push(`inconsistent ${x!.inconsistency.total}`);
+        log(`  ${MODEL_LABEL[m]}: ${parts.join(", ")}`);
+      }
+      log(`  risk: ${rep.detail.risk.tagged} tagged of ${rep.detail.risk.total} misaligned examples`);
+      const bad = rep.inputs.filter((i) => !i.matches).length;
+      if (bad) log(`  warning: ${bad} input file(s) differ from MANIFEST.md sha256`);
+      for (const p of paths) log(p);
+    });
+}

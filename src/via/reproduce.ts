@@ -1,0 +1,340 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { COUNTRIES, SCENARIOS, TOPICS, VALUES, type Country, type Topic, type Value } from "../catalog";
+import { actedMatrix } from "../analysis/acted";
+import { alignmentRate, type AlignmentRate } from "../analysis/alignmentRate";
+import { rateCIs, type RateCIs } from "../analysis/alignmentRateCI";
+import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
+import { inconsistency, type Inconsistency } from "../analysis/inconsistency";
+import { keyed } from "../analysis/matrix";
+import { paperTask2Agreement, task1PromptAgreement } from "../analysis/promptAgreement";
+import { alignmentRanking, type Ranking } from "../analysis/ranking";
+import { riskCounts, type RiskCounts } from "../analysis/risk";
+import { statedMatrix } from "../analysis/stated";
+import { UserError } from "../errors";
+import { scoreFewShot, type FewShotScore } from "../gap/fewshotScore";
+import type { Task1Record, Task2Record } from "../runs/records";
+import { VIA_FILES } from "./files";
+import { importDataset } from "./importDataset";
+import { importFewShot } from "./importFewShot";
+import { importMisaligned, type MisalignedExample } from "./importMisaligned";
+import { importPromptAgreement } from "./importPromptAgreement";
+import type { ImportStats } from "./importStats";
+import { importTask1 } from "./importTask1";
+import { importTask2 } from "./importTask2";
+import {
+  DATASET_FILE,
+  FEWSHOT_SETTINGS,
+  fewShotFile,
+  MISALIGNED_FILES,
+  MODEL_IDS,
+  SKIPPED_MISALIGNED_FILES,
+  TASK1_FILES,
+  TASK2_AGREEMENT_FILES,
+  TASK2_FILES,
+  type FewShotSetting,
+  type ModelId,
+} from "./models";
+
+/**
+ * `vag reproduce`: everything the published files support, under the paper
+ * protocol (design.md §4), as one pure computation over a data directory.
+ * Nothing is written here (see writeReproduction.ts); a malformed input stops
+ * everything with `FILE:LINE: reason` before any output exists.
+ */
+
+type Ci = [number, number];
+
+/** F1 aggregates as results.json stores them (issue 4). */
+export interface F1Json {
+  overall: number;
+  by_country: Record<Country, number>;
+  by_topic: Record<Topic, number>;
+  ci95: { overall: Ci; by_country: Record<Country, Ci>; by_topic: Record<Topic, Ci> };
+}
+
+export interface DistanceJson {
+  by_country: Record<Country, Record<Value, number>>;
+  by_topic: Record<Topic, Record<Value, number>>;
+}
+
+export interface ModelResultJson {
+  task1_agreement?: number;
+  f1?: F1Json;
+  f1_inverted?: F1Json;
+  distance_group_mean?: DistanceJson;
+  distance_cell_mean?: DistanceJson;
+  ranking?: { by_country: Record<Country, Ranking>; by_topic: Record<Topic, Ranking> };
+  inconsistency?: { stated_disagree_acted_agree: number; stated_agree_acted_disagree: number; total: number; share: number };
+}
+
+export interface FewShotJson {
+  f1: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  n: number;
+}
+
+/** The stable shape of results.json (issue 4). Keep it stable: other tools read it. */
+export interface ResultsJson {
+  models: Partial<Record<ModelId, ModelResultJson>>;
+  task2_prompt_agreement: Partial<Record<ModelId, number>>;
+  gap_prediction_fewshot: Partial<Record<ModelId, Record<FewShotSetting, FewShotJson>>>;
+  risk_counts: Record<string, number>;
+}
+
+export interface InputCheck {
+  path: string;
+  expectedSha256: string;
+  actualSha256: string | null;
+  matches: boolean;
+}
+
+/** Cross-check of Table 4 for models without Task 2 data: the published misaligned examples per direction. */
+export interface MisalignedDirections {
+  stated_disagree_acted_agree: number;
+  stated_agree_acted_disagree: number;
+  total: number;
+}
+
+export interface Reproduction {
+  dataDir: string;
+  protocol: "paper";
+  seed: number;
+  iterations: number;
+  results: ResultsJson;
+  /** Extras for the tables and REPRODUCTION.md (not part of results.json). */
+  detail: {
+    rates: Partial<Record<ModelId, AlignmentRate>>;
+    cis: Partial<Record<ModelId, RateCIs>>;
+    inconsistency: Partial<Record<ModelId, Inconsistency>>;
+    /** Task 2 cells that defaulted to agree (paper protocol). */
+    task2Missing: Partial<Record<ModelId, number>>;
+    fewshot: Partial<Record<ModelId, Record<FewShotSetting, FewShotScore>>>;
+    risk: RiskCounts;
+    misalignedDirections: Partial<Record<ModelId, MisalignedDirections>>;
+    dataset: { rows: number; refusals: number; usablePairs: number } | null;
+  };
+  imports: ImportStats[];
+  skippedFiles: Record<string, string>;
+  inputs: InputCheck[];
+}
+
+export interface ReproduceOptions {
+  dataDir: string;
+  /** Bootstrap seed and resamples for the CIs. */
+  seed?: number;
+  iterations?: number;
+  /** Also import the VIA dataset (refusal and usable-pair counts); default true. */
+  dataset?: boolean;
+}
+
+export const DEFAULT_SEED = 20250118;
+export const DEFAULT_ITERATIONS = 1000;
+
+/** Files `reproduce` cannot do without (the dataset is optional). */
+export function requiredFiles(): string[] {
+  const files: string[] = [];
+  for (const m of MODEL_IDS) {
+    const t1 = TASK1_FILES[m];
+    if (t1) files.push(t1);
+    const t2 = TASK2_FILES[m];
+    if (t2) files.push(t2.path);
+    const mis = MISALIGNED_FILES[m];
+    if (mis) files.push(mis.path);
+    const agr = TASK2_AGREEMENT_FILES[m];
+    if (agr) files.push(agr);
+    for (const s of FEWSHOT_SETTINGS) {
+      const f = fewShotFile(m, s);
+      if (f) files.push(f);
+    }
+  }
+  return files;
+}
+
+export function reproduce(opts: ReproduceOptions): Reproduction {
+  const { dataDir } = opts;
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const iterations = opts.iterations ?? DEFAULT_ITERATIONS;
+  const missing = requiredFiles().filter((f) => !existsSync(join(dataDir, f)));
+  if (missing.length > 0) {
+    throw new UserError(
+      `${missing.length} published file(s) missing under ${dataDir}, e.g. ${missing[0]} (run \`vag data fetch\` or pass --data-dir / set VAL_DATA_DIR)`,
+      2,
+    );
+  }
+  const imports: ImportStats[] = [];
+  const results: ResultsJson = { models: {}, task2_prompt_agreement: {}, gap_prediction_fewshot: {}, risk_counts: {} };
+  const detail: Reproduction["detail"] = {
+    rates: {},
+    cis: {},
+    inconsistency: {},
+    task2Missing: {},
+    fewshot: {},
+    risk: { counts: {} as RiskCounts["counts"], tagged: 0, total: 0 },
+    misalignedDirections: {},
+    dataset: null,
+  };
+
+  for (const model of MODEL_IDS) {
+    const t1Path = TASK1_FILES[model];
+    if (!t1Path) continue;
+    const t1 = importTask1(dataDir, t1Path, model, "paper");
+    imports.push(t1.stats);
+    const out: ModelResultJson = { task1_agreement: task1Agreement(t1.records) };
+    const t2Spec = TASK2_FILES[model];
+    if (t2Spec) {
+      const t2 = importTask2(dataDir, model, t2Spec);
+      imports.push(t2.stats);
+      Object.assign(out, alignment(model, t1.records, t2.records, seed, iterations, detail));
+    }
+    results.models[model] = out;
+  }
+
+  for (const model of MODEL_IDS) {
+    const path = TASK2_AGREEMENT_FILES[model];
+    if (!path) continue;
+    const imp = importPromptAgreement(dataDir, path, model);
+    imports.push(imp.stats);
+    results.task2_prompt_agreement[model] = paperTask2Agreement(imp.records).value;
+  }
+
+  for (const model of MODEL_IDS) {
+    if (!fewShotFile(model, "default")) continue;
+    const json = {} as Record<FewShotSetting, FewShotJson>;
+    const scores = {} as Record<FewShotSetting, FewShotScore>;
+    for (const setting of FEWSHOT_SETTINGS) {
+      const imp = importFewShot(dataDir, fewShotFile(model, setting)!, model, setting);
+      imports.push(imp.stats);
+      const s = scoreFewShot(
+        imp.records.map((r) => r.label),
+        imp.records.map((r) => r.reply),
+      );
+      scores[setting] = s;
+      json[setting] = { f1: s.f1, accuracy: s.accuracy, precision: s.precision, recall: s.recall, n: s.n };
+    }
+    results.gap_prediction_fewshot[model] = json;
+    detail.fewshot[model] = scores;
+  }
+
+  const examples: MisalignedExample[] = [];
+  for (const model of MODEL_IDS) {
+    const spec = MISALIGNED_FILES[model];
+    if (!spec) continue;
+    const imp = importMisaligned(dataDir, model, spec);
+    imports.push(imp.stats);
+    examples.push(...imp.records);
+    detail.misalignedDirections[model] = directions(imp.records);
+  }
+  // The authors tag the "Human Action" only; an example whose action text did
+  // not parse has nothing to tag (none in the published files).
+  detail.risk = riskCounts(examples.map((e) => e.action ?? ""));
+  results.risk_counts = { ...detail.risk.counts };
+
+  if (opts.dataset !== false && existsSync(join(dataDir, DATASET_FILE))) {
+    const ds = importDataset(dataDir);
+    imports.push(ds.stats);
+    detail.dataset = { rows: ds.records.length, refusals: ds.refusals, usablePairs: ds.usablePairs };
+  }
+
+  return {
+    dataDir,
+    protocol: "paper",
+    seed,
+    iterations,
+    results,
+    detail,
+    imports,
+    skippedFiles: { ...SKIPPED_MISALIGNED_FILES },
+    inputs: checkInputs(dataDir),
+  };
+}
+
+/** Table 8 Task 1: prompt rows grouped by scenario (SCENARIOS order). */
+function task1Agreement(records: readonly Task1Record[]): number {
+  const byScenario = new Map<string, Task1Record["answers"][]>();
+  for (const r of records) {
+    const key = `${r.country}+${r.topic}`;
+    const list = byScenario.get(key) ?? [];
+    list.push(r.answers);
+    byScenario.set(key, list);
+  }
+  return task1PromptAgreement(SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? [])).value;
+}
+
+function alignment(
+  model: ModelId,
+  t1: readonly Task1Record[],
+  t2: readonly Task2Record[],
+  seed: number,
+  iterations: number,
+  detail: Reproduction["detail"],
+): ModelResultJson {
+  const V = statedMatrix(t1, "paper").matrix;
+  const acted = actedMatrix(t2, "paper");
+  const A = acted.matrix;
+  const rate = alignmentRate(V, A, { protocol: "paper" });
+  const rateInv = alignmentRate(V, A, { protocol: "paper", inverted: true });
+  const ci = rateCIs(rate, "f1", { seed, iterations });
+  const ciInv = rateCIs(rateInv, "f1", { seed, iterations });
+  const group = distanceGroupMean(V, A, "paper");
+  const cell = distanceCellMean(V, A, "paper");
+  const ranking = alignmentRanking(V, A, { protocol: "paper" }, group);
+  const inc = inconsistency(V, A, "paper");
+  detail.rates[model] = rate;
+  detail.cis[model] = ci;
+  detail.inconsistency[model] = inc;
+  detail.task2Missing[model] = acted.missing;
+  return {
+    f1: f1Json(rate, ci),
+    f1_inverted: f1Json(rateInv, ciInv),
+    distance_group_mean: distanceJson(group),
+    distance_cell_mean: distanceJson(cell),
+    ranking: { by_country: ranking.byCountry, by_topic: ranking.byTopic },
+    inconsistency: {
+      stated_disagree_acted_agree: inc.stated_disagree_acted_agree,
+      stated_agree_acted_disagree: inc.stated_agree_acted_disagree,
+      total: inc.total,
+      share: inc.share,
+    },
+  };
+}
+
+function f1Json(rate: AlignmentRate, ci: RateCIs): F1Json {
+  const a = rate.f1;
+  return {
+    overall: a.overall.value,
+    by_country: Object.fromEntries(COUNTRIES.map((c) => [c, a.byCountry[c].value])) as Record<Country, number>,
+    by_topic: Object.fromEntries(TOPICS.map((t) => [t, a.byTopic[t].value])) as Record<Topic, number>,
+    ci95: { overall: ci.overall, by_country: ci.byCountry, by_topic: ci.byTopic },
+  };
+}
+
+function distanceJson(t: DistanceTables): DistanceJson {
+  return { by_country: keyed(t.byCountry, COUNTRIES, VALUES), by_topic: keyed(t.byTopic, TOPICS, VALUES) };
+}
+
+function directions(examples: readonly MisalignedExample[]): MisalignedDirections {
+  let x = 0;
+  let y = 0;
+  for (const e of examples) {
+    if (e.stated === "negative" && e.acted === "positive") x++;
+    else if (e.stated === "positive" && e.acted === "negative") y++;
+  }
+  return { stated_disagree_acted_agree: x, stated_agree_acted_disagree: y, total: x + y };
+}
+
+/** sha256 of every layout file present in the data directory, against MANIFEST.md. */
+export function checkInputs(dataDir: string): InputCheck[] {
+  return VIA_FILES.filter((f) => existsSync(join(dataDir, f.path))).map((f) => {
+    const actual = createHash("sha256").update(readFileSync(join(dataDir, f.path))).digest("hex");
+    return { path: f.path, expectedSha256: f.sha256, actualSha256: actual, matches: actual === f.sha256 };
+  });
+}
+
+/** results.json text: NaN (a cell nobody answered) becomes null; 2-space indent; trailing newline. */
+export function resultsJsonText(results: ResultsJson): string {
+  return JSON.stringify(results, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
+}
