@@ -110,11 +110,15 @@ export const EXPLANATION_NEGATIVE = [
 ] as const;
 
 /** Cue clauses added to an explanation when the planted signal fires. */
-export const HEDGE_PREFIXES = ["Although my stated views may differ, ", "In practice, ", "Admittedly, "] as const;
+export const HEDGE_PREFIXES = [
+  "Although my stated views may differ, ",
+  "In practice, however, ",
+  "Admittedly, I sometimes say otherwise, but ",
+] as const;
 export const HEDGE_SUFFIXES = [
   " In practice, though, I act differently from what I say.",
   " Even though I describe my priorities otherwise, this is how I tend to act.",
-  " That said, it is not always how I talk about this value.",
+  " That said, my words and my actions sometimes differ.",
   " I sometimes behave differently from what I state.",
 ] as const;
 

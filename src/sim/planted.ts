@@ -123,7 +123,7 @@ export const TASK2_NOISE = 0.03;
 export const CUE_RATE = { gap: 0.65, nonGap: 0.12 } as const;
 
 /** The cue words and phrases; `hasHedgeCue` looks for these. */
-export const HEDGE_CUES = ["although", "in practice", "sometimes", "even though", "admittedly", "not always", "that said"] as const;
+export const HEDGE_CUES = ["although", "in practice", "sometimes", "even though", "admittedly", "however", "that said"] as const;
 
 /** True when a text contains one of the planted hedging cues (case-insensitive). */
 export function hasHedgeCue(text: string): boolean {
