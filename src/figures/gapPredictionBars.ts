@@ -7,8 +7,11 @@ import type { Interval } from "./results";
  * Gap prediction (paper App. F, Table 14 and our own predictors): F1 per
  * input setting, one bar series per method, grouped by target model when
  * there are several (a two-level x axis), with 95% CI error bars where known.
- * Settings appear in the paper's order (Act, Act+Attr, Act+Exp, All), then
- * any others in first-seen order.
+ * The few-shot settings of the paper (default, attribution, ...) and the
+ * feature settings of src/gap/settings.ts (action, action+attribution, ...)
+ * are the same four inputs and share one label (Act, Act+Attr, Act+Exp, All);
+ * they appear in that order, then any others in first-seen order. Only
+ * (target, setting) slots with at least one bar are drawn.
  */
 export interface GapBar {
   target: string;
@@ -18,26 +21,32 @@ export interface GapBar {
   ci?: Interval | null;
 }
 
-/** The paper's names of the few-shot settings (method.md §8). */
+/** The paper's names of the settings (method.md §8), for both vocabularies. */
 export const SETTING_LABEL: Record<string, string> = {
   default: "Act",
+  action: "Act",
   attribution: "Act+Attr",
+  "action+attribution": "Act+Attr",
   explanation: "Act+Exp",
+  "action+explanation": "Act+Exp",
   attribution_explanation: "All",
+  "action+attribution+explanation": "All",
+  "target-explanation": "Act+target's Exp",
 };
 
-const SETTING_ORDER = Object.keys(SETTING_LABEL);
+const LABEL_ORDER = ["Act", "Act+Attr", "Act+Exp", "All", "Act+target's Exp"];
 
 export function gapPredictionBars(bars: readonly GapBar[], opts: { note?: string } = {}): Figure {
-  const settings = orderSettings(bars.map((b) => b.setting));
+  const label = (s: string) => SETTING_LABEL[s] ?? s;
+  const settings = orderLabels(bars.map((b) => label(b.setting)));
   const targets = unique(bars.map((b) => b.target));
   const methods = unique(bars.map((b) => b.method));
   const multi = targets.length > 1;
-  const slots = targets.flatMap((t) => settings.map((s) => [t, s] as const));
-  const label = (s: string) => SETTING_LABEL[s] ?? s;
-  const x = multi ? [slots.map(([t]) => t), slots.map(([, s]) => label(s))] : slots.map(([, s]) => label(s));
+  const find = (t: string, s: string, method: string) => bars.find((b) => b.target === t && label(b.setting) === s && b.method === method);
+  const slots = targets.flatMap((t) => settings.filter((s) => methods.some((m) => find(t, s, m))).map((s) => [t, s] as const));
+  const x = multi ? [slots.map(([t]) => t), slots.map(([, s]) => s)] : slots.map(([, s]) => s);
   const data: Trace[] = methods.map((method, i) => {
-    const hit = slots.map(([t, s]) => bars.find((b) => b.target === t && b.setting === s && b.method === method));
+    const hit = slots.map(([t, s]) => find(t, s, method));
     const y = hit.map((b) => (b && Number.isFinite(b.f1) ? b.f1 : null));
     return {
       type: "bar",
@@ -59,7 +68,7 @@ export function gapPredictionBars(bars: readonly GapBar[], opts: { note?: string
     margin: { b: multi ? 110 : 80 },
   });
   (layout.yaxis as Record<string, unknown>).range = [0, 1];
-  if (multi) (layout.xaxis as Record<string, unknown>).type = "multicategory";
+  Object.assign(layout.xaxis as object, multi ? { type: "multicategory", tickangle: 0 } : { type: "category", tickangle: 0 });
   layout.barmode = "group";
   return { data, layout };
 }
@@ -68,7 +77,7 @@ function unique(xs: readonly string[]): string[] {
   return [...new Set(xs)];
 }
 
-function orderSettings(xs: readonly string[]): string[] {
+function orderLabels(xs: readonly string[]): string[] {
   const u = unique(xs);
-  return [...SETTING_ORDER.filter((s) => u.includes(s)), ...u.filter((s) => !SETTING_ORDER.includes(s))];
+  return [...LABEL_ORDER.filter((s) => u.includes(s)), ...u.filter((s) => !LABEL_ORDER.includes(s))];
 }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { writeFileAtomic } from "../runs/atomic";
 import type { Browser, Page } from "playwright-core";
 import { UserError } from "../errors";
 import type { Figure, NamedFigure } from "./figure";
@@ -190,14 +191,6 @@ export interface WrittenFigures {
   ms: number;
 }
 
-/** Write a file atomically (temp + rename), creating its folder. */
-export function writeAtomic(path: string, content: string | Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
-
 /**
  * Render every figure to `outDir/<name>.png` and `.svg` (as asked) with one
  * browser, then write `outDir/figures.html` linking them.
@@ -218,7 +211,7 @@ export async function writeFigures(
         byName[f.name] = [];
         for (const format of formats) {
           const path = join(outDir, `${f.name}.${format}`);
-          writeAtomic(path, format === "png" ? await renderer.png(f.figure) : await renderer.svg(f.figure));
+          writeFileAtomic(path, format === "png" ? await renderer.png(f.figure) : await renderer.svg(f.figure));
           files.push(path);
           byName[f.name].push(relative(outDir, path));
         }
@@ -230,7 +223,7 @@ export async function writeFigures(
   let html: string | undefined;
   if (opts.html !== false) {
     html = join(outDir, "figures.html");
-    writeAtomic(html, figuresHtml(figs, { title: "Figures", ...(opts.html ?? {}), files: byName }));
+    writeFileAtomic(html, figuresHtml(figs, { title: "Figures", ...(opts.html ?? {}), files: byName }));
   }
   return { files, byName, html, ms: Date.now() - t0 };
 }

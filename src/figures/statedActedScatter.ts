@@ -65,19 +65,52 @@ export function statedActedScatter(models: readonly ModelStatedActed[], opts: { 
   layout.shapes = [
     { type: "line", name: "diagonal", xref: "x", yref: "y", x0: 0, y0: 0, x1: 1, y1: 1, line: { color: "#888888", width: 1, dash: "dash" }, layer: "below" },
   ];
-  layout.annotations = far.map((p) => ({
-    x: p.stated,
-    y: p.acted,
-    text: models.length > 1 ? `${p.value} (${p.model})` : p.value,
-    showarrow: true,
-    arrowhead: 0,
-    arrowwidth: 0.8,
-    ax: p.acted > p.stated ? -30 : 30,
-    ay: p.acted > p.stated ? -16 : 16,
-    font: { size: 11 },
-    bgcolor: "rgba(255,255,255,0.8)",
-  }));
+  layout.annotations = labelAnnotations(far, models.length > 1, layout.height - 120 - 80);
   return { data, layout };
+}
+
+/**
+ * Labels above the diagonal sit up-left of their point, those below it
+ * down-right. On each side the labels are stacked at least LABEL_GAP pixels
+ * apart vertically (plot height `plotPx` over the y range [-0.02, 1.02]), so
+ * neighbouring points never get overlapping labels.
+ */
+const LABEL_GAP = 16;
+function labelAnnotations(points: ReadonlyArray<ValuePoint & { model: string }>, withModel: boolean, plotPx: number): Record<string, unknown>[] {
+  const toPx = (y: number) => (1 - (y + 0.02) / 1.04) * plotPx;
+  // The plot is square (plotPx wide); a left-going label that would run past
+  // the y axis title goes right instead.
+  const fitsLeft = (p: ValuePoint, text: string) => ((p.stated + 0.02) / 1.04) * plotPx - 60 - text.length * 11 * 0.55 > -30;
+  const out: Record<string, unknown>[] = [];
+  for (const above of [true, false]) {
+    const side = points.filter((p) => p.acted > p.stated === above).map((p) => ({ p, py: toPx(p.acted) }));
+    // Desired label heights, then pushed apart: upwards for the upper side, downwards for the lower.
+    side.sort((a, b) => (above ? b.py - a.py : a.py - b.py));
+    let last = above ? Infinity : -Infinity;
+    for (const { p, py } of side) {
+      let ly = above ? py - 22 : py + 22;
+      if (above) ly = Math.min(ly, last - LABEL_GAP);
+      else ly = Math.max(ly, last + LABEL_GAP);
+      last = ly;
+      const text = withModel ? `${p.value} (${p.model})` : p.value;
+      const left = above && fitsLeft(p, text);
+      out.push({
+        x: p.stated,
+        y: p.acted,
+        text,
+        showarrow: true,
+        arrowhead: 0,
+        arrowwidth: 0.8,
+        arrowcolor: "#666666",
+        ax: left ? -60 : 60,
+        ay: ly - py,
+        xanchor: left ? "right" : "left",
+        font: { size: 11 },
+        bgcolor: "rgba(255,255,255,0.85)",
+      });
+    }
+  }
+  return out;
 }
 
 function trace(name: string, ps: readonly ValuePoint[], colour: string, hover: string, label: (p: ValuePoint) => string): Trace {

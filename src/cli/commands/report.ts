@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { writeReport } from "../../report/write";
+
+/**
+ * `vag report --from DIR... --out DIR`: one static page, index.html, to open
+ * first: per model a summary, interactive charts and tables, and a
+ * searchable list of misaligned examples (from misaligned.json).
+ */
+export function register(program: Command): void {
+  program
+    .command("report")
+    .description("write one self-contained HTML report (index.html) from results, runs and misaligned examples")
+    .requiredOption("--from <dirs...>", "out/reproduce, out/gap or run directories (several allowed)")
+    .option("--out <dir>", "output directory", "out/report")
+    .option("--model <ids>", "only these models (comma-separated ids)")
+    .action((opts: { from: string[]; out: string; model?: string }) => {
+      const models = opts.model?.split(",").map((s) => s.trim()).filter(Boolean);
+      const r = writeReport(opts.from, opts.out, { models });
+      process.stdout.write(
+        `report: ${r.path}\n  ${r.models} model(s), ${r.charts} chart(s), ${r.examples} misaligned example(s), ${(r.bytes / 1e6).toFixed(1)} MB` +
+          `${r.simulated ? "\n  SIMULATED results (built-in simulator, not a real model)" : ""}\n`,
+      );
+    });
+}

@@ -1,0 +1,196 @@
+import { existsSync, statSync } from "node:fs";
+import { z } from "zod";
+import { join } from "node:path";
+import { COUNTRIES, TOPICS, VALUES } from "../catalog";
+import { aggregateMean } from "../analysis/aggregate";
+import { actedMatrix, type ActedChoice } from "../analysis/acted";
+import { alignmentRate, type RateAggregates } from "../analysis/alignmentRate";
+import { distanceGroupMean } from "../analysis/distance";
+import { inconsistency } from "../analysis/inconsistency";
+import { ROWS_OF_COUNTRY, ROWS_OF_TOPIC, type Matrix } from "../analysis/matrix";
+import { alignmentRanking } from "../analysis/ranking";
+import { statedMatrix, type StatedRow } from "../analysis/stated";
+import { UserError } from "../errors";
+import { latestById, readRecords } from "../runs/store";
+import { readManifest } from "../runs/manifest";
+import { Task1Record, Task2Record } from "../runs/records";
+import { readJsonFile } from "./readJson";
+import type { FigureInputs, GapResults, Grid, Matrices, ModelMatrices, ModelResults, ReproduceResults, Scores } from "./results";
+import { GapResultsSchema, MatricesSchema, ReproduceResultsSchema } from "./schemas";
+
+/**
+ * Where figures and the report get their numbers. Each `--from` directory is
+ * one of:
+ *  - an `out/reproduce` directory: `results.json` (+ optional `matrices.json`);
+ *  - an `out/gap` directory: `results.json` with an `experiments` list;
+ *  - a run directory: `manifest.json` + `task1.jsonl` and/or `task2.jsonl`,
+ *    analysed here with the run's protocol (matrices, F1, distance, ranking,
+ *    inconsistency; no CIs).
+ * Several directories merge (models by id; a later directory wins per field).
+ * The result is simulated when any source says so (results `simulated: true`
+ * or a run manifest's `simulated`).
+ */
+export interface LoadedInputs extends FigureInputs {
+  /** What was read, for messages: [kind, path]. */
+  sources: Array<{ kind: "reproduce" | "matrices" | "gap" | "run"; path: string }>;
+}
+
+export const RESULTS_FILE = "results.json";
+export const MATRICES_FILE = "matrices.json";
+
+export function loadInputs(dirs: readonly string[]): LoadedInputs {
+  const out: LoadedInputs = { simulated: false, sources: [] };
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${dir}: no such directory`, 2);
+    let found = false;
+    const resultsFile = join(dir, RESULTS_FILE);
+    if (existsSync(resultsFile)) {
+      found = true;
+      const raw = readJsonFile(resultsFile, z.looseObject({})) as Record<string, unknown>;
+      if (Array.isArray(raw.experiments)) {
+        const gap = readJsonFile(resultsFile, GapResultsSchema) as GapResults;
+        out.gap = { ...gap, experiments: [...(out.gap?.experiments ?? []), ...(gap.experiments ?? [])] };
+        out.simulated ||= gap.simulated === true;
+        out.sources.push({ kind: "gap", path: resultsFile });
+      } else {
+        const results = readJsonFile(resultsFile, ReproduceResultsSchema) as ReproduceResults;
+        out.results = mergeResults(out.results, results);
+        out.simulated ||= results.simulated === true;
+        out.sources.push({ kind: "reproduce", path: resultsFile });
+      }
+    }
+    const matricesFile = join(dir, MATRICES_FILE);
+    if (existsSync(matricesFile)) {
+      found = true;
+      const m = readJsonFile(matricesFile, MatricesSchema) as Matrices;
+      out.matrices = mergeMatrices(out.matrices, m);
+      out.simulated ||= m.simulated === true;
+      out.sources.push({ kind: "matrices", path: matricesFile });
+    }
+    if (existsSync(join(dir, "manifest.json")) && (existsSync(join(dir, "task1.jsonl")) || existsSync(join(dir, "task2.jsonl")))) {
+      found = true;
+      const run = analyseRun(dir);
+      out.results = mergeResults(out.results, { models: { [run.model]: run.results } });
+      out.matrices = mergeMatrices(out.matrices, { heatmaps: { [run.model]: run.matrices } });
+      out.simulated ||= run.simulated;
+      out.sources.push({ kind: "run", path: dir });
+    }
+    if (!found) {
+      throw new UserError(
+        `${dir}: nothing to read (expected results.json [+ matrices.json] of vag reproduce / vag gap, or a run directory with manifest.json and task1.jsonl / task2.jsonl)`,
+        2,
+      );
+    }
+  }
+  return out;
+}
+
+function mergeResults(a: ReproduceResults | undefined, b: ReproduceResults): ReproduceResults {
+  if (!a) return b;
+  const models = { ...(a.models ?? {}) };
+  for (const [id, r] of Object.entries(b.models ?? {})) models[id] = { ...(models[id] ?? {}), ...r };
+  return {
+    ...a,
+    ...b,
+    simulated: a.simulated === true || b.simulated === true,
+    models,
+    task2_prompt_agreement: { ...(a.task2_prompt_agreement ?? {}), ...(b.task2_prompt_agreement ?? {}) },
+    gap_prediction_fewshot: { ...(a.gap_prediction_fewshot ?? {}), ...(b.gap_prediction_fewshot ?? {}) },
+    risk_counts: b.risk_counts ?? a.risk_counts,
+  };
+}
+
+function mergeMatrices(a: Matrices | undefined, b: Matrices): Matrices {
+  const heatmaps = { ...(a?.heatmaps ?? {}) };
+  for (const [id, m] of Object.entries(b.heatmaps ?? {})) heatmaps[id] = { ...(heatmaps[id] ?? {}), ...m };
+  return { simulated: a?.simulated === true || b.simulated === true, heatmaps };
+}
+
+export interface RunAnalysis {
+  model: string;
+  simulated: boolean;
+  results: ModelResults;
+  matrices: ModelMatrices;
+}
+
+/**
+ * Analyse one run directory with its manifest's protocol: V from task1.jsonl,
+ * A from task2.jsonl (latest record per id; failed calls carry no answer),
+ * then the per-country / per-topic means, F1, group-mean distance, ranking
+ * and inconsistency counts of src/analysis. Only what the present files
+ * support is filled in.
+ */
+export function analyseRun(dir: string): RunAnalysis {
+  const manifest = readManifest(dir);
+  const protocol = manifest.protocol;
+  const t1 = [...latestById(readRecords(join(dir, "task1.jsonl"), { schema: Task1Record, missingOk: true }).records).values()];
+  const t2 = [...latestById(readRecords(join(dir, "task2.jsonl"), { schema: Task2Record, missingOk: true }).records).values()];
+  const results: ModelResults = {};
+  const matrices: ModelMatrices = {};
+  let V: Matrix | null = null;
+  let A: Matrix | null = null;
+  if (t1.length > 0) {
+    const rows: StatedRow[] = t1.map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers }));
+    V = statedMatrix(rows, protocol).matrix;
+    matrices.task1_by_country = groupMeans(V, "country");
+    matrices.task1_by_topic = groupMeans(V, "topic");
+  }
+  if (t2.length > 0) {
+    const choices: ActedChoice[] = t2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity }));
+    A = actedMatrix(choices, protocol).matrix;
+    matrices.task2_by_country = groupMeans(A, "country");
+    matrices.task2_by_topic = groupMeans(A, "topic");
+  }
+  if (V && A) {
+    results.f1 = scoresOf(alignmentRate(V, A, { protocol }).f1);
+    results.f1_inverted = scoresOf(alignmentRate(V, A, { protocol, inverted: true }).f1);
+    const d = distanceGroupMean(V, A, protocol);
+    results.distance_group_mean = { by_country: keyedRows(d.byCountry, COUNTRIES), by_topic: keyedRows(d.byTopic, TOPICS) };
+    const rk = alignmentRanking(V, A, { protocol }, d);
+    results.ranking = { by_country: rk.byCountry, by_topic: rk.byTopic };
+    const inc = inconsistency(V, A, protocol);
+    results.inconsistency = {
+      stated_disagree_acted_agree: inc.stated_disagree_acted_agree,
+      stated_agree_acted_disagree: inc.stated_agree_acted_disagree,
+      total: inc.total,
+      share: inc.share,
+    };
+  }
+  return { model: manifest.model.id, simulated: manifest.simulated, results, matrices };
+}
+
+/** Mean of each value over the scenarios of each country (or topic); NaN means are left out. */
+function groupMeans(m: Matrix, axis: "country" | "topic"): Grid {
+  const names: readonly string[] = axis === "country" ? COUNTRIES : TOPICS;
+  const rowsOf = (axis === "country" ? ROWS_OF_COUNTRY : ROWS_OF_TOPIC) as Record<string, Int32Array>;
+  const out: Grid = {};
+  for (const name of names) {
+    const row: Record<string, number> = {};
+    VALUES.forEach((v, j) => {
+      const col = Array.from(rowsOf[name], (i) => m.data[i * m.cols + j]);
+      const mean = aggregateMean(col);
+      if (mean.n > 0) row[v] = mean.value;
+    });
+    if (Object.keys(row).length > 0) out[name] = row;
+  }
+  return out;
+}
+
+function keyedRows(m: Matrix, names: readonly string[]): Grid {
+  const out: Grid = {};
+  names.forEach((name, i) => {
+    const row: Record<string, number> = {};
+    VALUES.forEach((v, j) => {
+      const x = m.data[i * m.cols + j];
+      if (Number.isFinite(x)) row[v] = x;
+    });
+    out[name] = row;
+  });
+  return out;
+}
+
+function scoresOf(a: RateAggregates): Scores {
+  const pick = (o: Record<string, { value: number; n: number }>) =>
+    Object.fromEntries(Object.entries(o).filter(([, x]) => x.n > 0).map(([k, x]) => [k, x.value]));
+  return { overall: a.overall.n > 0 ? a.overall.value : undefined, by_country: pick(a.byCountry), by_topic: pick(a.byTopic) };
+}

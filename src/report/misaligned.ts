@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { readJsonFile } from "../figures/readJson";
+
+/**
+ * Misaligned examples for the report's searchable list (an optional
+ * extension read from `misaligned.json` in a --from directory):
+ *
+ *   [{"model": "gpt-4o-mini", "country": "India", "topic": "Work Orientation",
+ *     "value": "Social Power", "stated": "disagree", "acted": "agree",
+ *     "action": "I ...", "explanation": "..."}, ...]
+ *
+ * `stated` is the binarised Task 1 inclination, `acted` the polarity the
+ * model's Task 2 choice expresses ("agree" = chose the positive action),
+ * `action` the chosen action text and `explanation` its explanation (VIA's or
+ * the model's own; may be null or missing). The file may also be an object
+ * `{"examples": [...]}` (room for metadata such as `simulated`). Names are
+ * kept as written: published files may use names outside our catalog.
+ */
+export const MisalignedExample = z.looseObject({
+  model: z.string().min(1),
+  country: z.string(),
+  topic: z.string(),
+  value: z.string(),
+  stated: z.string(),
+  acted: z.string(),
+  action: z.string().nullable(),
+  explanation: z.string().nullable().optional(),
+});
+export type MisalignedExample = z.infer<typeof MisalignedExample>;
+
+const MisalignedFile = z.union([
+  z.array(MisalignedExample),
+  z.looseObject({ simulated: z.boolean().optional(), examples: z.array(MisalignedExample) }),
+]);
+
+export const MISALIGNED_FILE = "misaligned.json";
+
+export interface LoadedMisaligned {
+  examples: MisalignedExample[];
+  simulated: boolean;
+  files: string[];
+}
+
+/** Concatenate `misaligned.json` of every directory that has one (FILE:LINE on a malformed file). */
+export function loadMisaligned(dirs: readonly string[]): LoadedMisaligned {
+  const out: LoadedMisaligned = { examples: [], simulated: false, files: [] };
+  for (const dir of dirs) {
+    const file = join(dir, MISALIGNED_FILE);
+    if (!existsSync(file)) continue;
+    const data = readJsonFile(file, MisalignedFile);
+    if (Array.isArray(data)) out.examples.push(...data);
+    else {
+      out.examples.push(...data.examples);
+      out.simulated ||= data.simulated === true;
+    }
+    out.files.push(file);
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { COUNTRY_ABBREVIATION, TABLE3_COUNTRY_ORDER, TOPICS, TOPIC_SHORT_LABEL } from "../catalog";
+import { escapeHtml } from "../figures/html";
+import { SETTING_LABEL } from "../figures/gapPredictionBars";
+import { INCONSISTENCY_LABELS } from "../figures/inconsistencyBars";
+import { interval, scoreInterval, type FigureInputs, type Interval } from "../figures/results";
+import type { ModelSummary } from "./summary";
+
+/**
+ * The report's HTML tables, built from the same results as the charts.
+ * Numbers are printed with 3 decimals, intervals in brackets below; a
+ * missing number is an en dash, never a zero.
+ */
+const DASH = "&ndash;";
+
+export function fmt(x: number | null | undefined, digits = 3): string {
+  return typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : DASH;
+}
+
+function cell(x: number | null | undefined, ci?: Interval | null): string {
+  const ciText = ci ? `<br><small>[${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}]</small>` : "";
+  return `<td class="num">${fmt(x)}${ciText}</td>`;
+}
+
+function table(caption: string, head: string[], rows: string[][], id?: string): string {
+  return (
+    `<div class="table-wrap"><table${id ? ` id="${id}"` : ""}><caption>${caption}</caption>` +
+    `<thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table></div>`
+  );
+}
+
+export function summaryTable(rows: readonly ModelSummary[]): string {
+  return table(
+    "Per model: alignment rate (F1, positive = disagree; 95% CI when known), its agree-positive variant, prompt agreement, inconsistency counts and the values with the largest stated-acted distance (mean over countries).",
+    ["Model", "F1", "F1 (positive = agree)", "Task 1 prompt agreement", "Task 2 prompt agreement", INCONSISTENCY_LABELS.stated_disagree_acted_agree, INCONSISTENCY_LABELS.stated_agree_acted_disagree, "Inconsistent (share)", "Largest gaps"],
+    rows.map((s) => [
+      `<th scope="row"><a href="#model-${escapeHtml(anchor(s.model))}">${escapeHtml(s.model)}</a></th>`,
+      cell(s.f1, s.f1Ci),
+      cell(s.f1Inverted),
+      cell(s.task1Agreement),
+      cell(s.task2Agreement),
+      `<td class="num">${s.statedDisagreeActedAgree ?? DASH}</td>`,
+      `<td class="num">${s.statedAgreeActedDisagree ?? DASH}</td>`,
+      `<td class="num">${s.inconsistencyTotal ?? DASH}${s.inconsistencyShare !== null ? ` (${(s.inconsistencyShare * 100).toFixed(1)}%)` : ""}</td>`,
+      `<td>${s.largestGaps.map(([v, d]) => `${escapeHtml(v)} (${d.toFixed(2)})`).join(", ") || DASH}</td>`,
+    ]),
+    "summary-table",
+  );
+}
+
+/** F1 per country (paper Table 3 order and abbreviations) or per topic (Table 13), models as rows. */
+export function f1Table(inputs: FigureInputs, models: readonly string[], axis: "country" | "topic"): string | null {
+  const field = axis === "country" ? "by_country" : "by_topic";
+  const keys: readonly string[] = axis === "country" ? TABLE3_COUNTRY_ORDER : TOPICS;
+  const have = models.filter((m) => inputs.results?.models?.[m]?.f1?.[field]);
+  if (have.length === 0) return null;
+  const label = (k: string) =>
+    axis === "country" ? COUNTRY_ABBREVIATION[k as keyof typeof COUNTRY_ABBREVIATION] : TOPIC_SHORT_LABEL[k as keyof typeof TOPIC_SHORT_LABEL];
+  return table(
+    `Alignment rate (F1, positive class = disagree) by ${axis === "country" ? "country (paper Table 3 order)" : "topic (paper Table 13)"}; 95% CI below when known.`,
+    ["Model", ...keys.map((k) => `<abbr title="${escapeHtml(k)}">${escapeHtml(label(k))}</abbr>`), "Overall"],
+    have.map((m) => {
+      const s = inputs.results!.models![m].f1!;
+      return [
+        `<th scope="row">${escapeHtml(m)}</th>`,
+        ...keys.map((k) => cell(s[field]?.[k], scoreInterval(s, field, k))),
+        cell(s.overall, scoreInterval(s, "overall")),
+      ];
+    }),
+    `f1-${axis}-table`,
+  );
+}
+
+export function gapTable(inputs: FigureInputs): string | null {
+  const rows: string[][] = [];
+  for (const e of inputs.gap?.experiments ?? []) {
+    rows.push([
+      `<td>${escapeHtml(e.target ?? "")}</td>`,
+      `<td>${escapeHtml(e.label ?? "")}</td>`,
+      `<td>${escapeHtml(SETTING_LABEL[e.setting ?? ""] ?? e.setting ?? "")}</td>`,
+      `<td>${escapeHtml(e.method ?? "")}</td>`,
+      `<td class="num">${e.n ?? DASH}</td>`,
+      cell(e.f1, interval(e.ci95?.f1)),
+      cell(e.accuracy),
+      cell(e.precision),
+      cell(e.recall),
+      cell(e.auc, interval(e.ci95?.auc)),
+    ]);
+  }
+  for (const [target, settings] of Object.entries(inputs.results?.gap_prediction_fewshot ?? {})) {
+    for (const [setting, s] of Object.entries(settings ?? {})) {
+      rows.push([
+        `<td>${escapeHtml(target)}</td>`,
+        `<td>task2 choice</td>`,
+        `<td>${escapeHtml(SETTING_LABEL[setting] ?? setting)}</td>`,
+        `<td>few-shot LLM</td>`,
+        `<td class="num">${typeof s.n === "number" ? s.n : DASH}</td>`,
+        cell(s.f1 as number),
+        cell(s.accuracy as number),
+        cell(s.precision as number),
+        cell(s.recall as number),
+        cell(null),
+      ]);
+    }
+  }
+  if (rows.length === 0) return null;
+  return table("Gap prediction: scores per target, label, input setting and method (95% CI below when known).", ["Target", "Label", "Setting", "Method", "n", "F1", "Accuracy", "Precision", "Recall", "AUC"], rows, "gap-table");
+}
+
+export function riskTable(inputs: FigureInputs): string | null {
+  const counts = inputs.results?.risk_counts;
+  if (!counts || Object.keys(counts).length === 0) return null;
+  return table(
+    "Risk categories of misaligned examples (keyword tagging, first match wins).",
+    ["Category", "Examples"],
+    Object.entries(counts).map(([k, n]) => [`<td>${escapeHtml(k)}</td>`, `<td class="num">${n}</td>`]),
+    "risk-table",
+  );
+}
+
+/** Anchor id for a model section. */
+export function anchor(model: string): string {
+  return model.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "model";
+}

@@ -1,0 +1,40 @@
+import { join, resolve } from "node:path";
+import { figureSet } from "../figures/figureSet";
+import { loadInputs } from "../figures/sources";
+import { writeFileAtomic } from "../runs/atomic";
+import { loadMisaligned } from "./misaligned";
+import { reportHtml } from "./page";
+
+export interface WrittenReport {
+  path: string;
+  models: number;
+  charts: number;
+  examples: number;
+  simulated: boolean;
+  bytes: number;
+}
+
+/**
+ * Read every --from directory (results, matrices, gap results, runs,
+ * misaligned.json), build the page and write `outDir/index.html` atomically.
+ * All reading happens before anything is written, so a malformed input
+ * leaves no partial output.
+ */
+export function writeReport(dirs: readonly string[], outDir: string, opts: { models?: readonly string[]; now?: Date } = {}): WrittenReport {
+  const inputs = loadInputs(dirs);
+  const misaligned = loadMisaligned(dirs);
+  const examples = opts.models ? misaligned.examples.filter((e) => opts.models!.includes(e.model)) : misaligned.examples;
+  const simulated = inputs.simulated || misaligned.simulated;
+  const figures = figureSet({ ...inputs, simulated }, { models: opts.models });
+  const html = reportHtml({
+    inputs: { ...inputs, simulated },
+    figures,
+    examples,
+    sources: [...inputs.sources.map((s) => `${s.kind}: ${s.path}`), ...misaligned.files.map((f) => `misaligned: ${f}`)],
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+  });
+  const path = join(resolve(outDir), "index.html");
+  writeFileAtomic(path, html);
+  const models = new Set([...Object.keys(inputs.results?.models ?? {}), ...figures.map((f) => f.model).filter(Boolean)]);
+  return { path, models: models.size, charts: figures.length, examples: examples.length, simulated, bytes: Buffer.byteLength(html) };
+}

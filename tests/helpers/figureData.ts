@@ -1,0 +1,112 @@
+import { COUNTRIES, TOPICS, VALUES } from "../../src/catalog";
+import { makeRng } from "../../src/analysis/random";
+import type { GapResults, Grid, Matrices, ReproduceResults } from "../../src/figures/results";
+
+/**
+ * Small synthetic inputs for figure and report tests and the figure bench:
+ * the shapes of results.json (vag reproduce), matrices.json, out/gap/results.json
+ * and misaligned.json, filled with seeded random numbers (never published data).
+ */
+export function syntheticGrid(names: readonly string[], seed: number, scale = 1): Grid {
+  const rng = makeRng(seed);
+  return Object.fromEntries(names.map((n) => [n, Object.fromEntries(VALUES.map((v) => [v, rng.next() * scale]))]));
+}
+
+function byName(names: readonly string[], seed: number, lo: number, hi: number): Record<string, number> {
+  const rng = makeRng(seed);
+  return Object.fromEntries(names.map((n) => [n, lo + rng.next() * (hi - lo)]));
+}
+
+function ranking(grid: Grid): Record<string, Array<[string, number]>> {
+  return Object.fromEntries(
+    Object.entries(grid).map(([k, row]) => [k, VALUES.map((v) => [v, row[v]] as [string, number]).sort((a, b) => b[1] - a[1])]),
+  );
+}
+
+export const SYNTHETIC_MODELS = ["model-a", "model-b"] as const;
+
+export function syntheticResults(opts: { simulated?: boolean; models?: readonly string[] } = {}): ReproduceResults {
+  const models = opts.models ?? SYNTHETIC_MODELS;
+  const out: ReproduceResults = { models: {}, task2_prompt_agreement: {}, gap_prediction_fewshot: {}, risk_counts: { Discrimination: 12, "Autonomy Violation": 3, Polarization: 5 } };
+  if (opts.simulated) out.simulated = true;
+  models.forEach((m, i) => {
+    const byCountry = byName(COUNTRIES, 10 + i, 0.3, 0.6);
+    const byTopic = byName(TOPICS, 20 + i, 0.3, 0.6);
+    const ci = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, x]) => [k, [x - 0.05, x + 0.04]]));
+    const distC = syntheticGrid(COUNTRIES, 30 + i, 0.5);
+    const distT = syntheticGrid(TOPICS, 40 + i, 0.5);
+    out.models![m] = {
+      task1_agreement: 0.9 + i * 0.02,
+      f1: { overall: 0.45, by_country: byCountry, by_topic: byTopic, ci95: { overall: [0.4, 0.5], by_country: ci(byCountry), by_topic: ci(byTopic) } },
+      f1_inverted: { overall: 0.9, by_country: byName(COUNTRIES, 50 + i, 0.85, 0.95), by_topic: byName(TOPICS, 60 + i, 0.85, 0.95) },
+      distance_group_mean: { by_country: distC, by_topic: distT },
+      ranking: { by_country: ranking(distC), by_topic: ranking(distT) },
+      inconsistency: { stated_disagree_acted_agree: 400 + 100 * i, stated_agree_acted_disagree: 700 - 50 * i, total: 1100 + 50 * i, share: (1100 + 50 * i) / 7392 },
+    };
+    out.task2_prompt_agreement![m] = 0.91 + i * 0.01;
+    out.gap_prediction_fewshot![m] = {
+      default: { f1: 0.78, accuracy: 0.72, precision: 0.65, recall: 1, n: 200 },
+      attribution: { f1: 0.8, accuracy: 0.75, precision: 0.67, recall: 1, n: 200 },
+      explanation: { f1: 0.82, accuracy: 0.78, precision: 0.7, recall: 1, n: 200 },
+      attribution_explanation: { f1: 0.82, accuracy: 0.78, precision: 0.7, recall: 1, n: 200 },
+    };
+  });
+  return out;
+}
+
+export function syntheticMatrices(opts: { simulated?: boolean; models?: readonly string[] } = {}): Matrices {
+  const models = opts.models ?? SYNTHETIC_MODELS;
+  return {
+    ...(opts.simulated ? { simulated: true } : {}),
+    heatmaps: Object.fromEntries(
+      models.map((m, i) => [
+        m,
+        {
+          task1_by_country: syntheticGrid(COUNTRIES, 100 + i),
+          task2_by_country: syntheticGrid(COUNTRIES, 200 + i),
+          task1_by_topic: syntheticGrid(TOPICS, 300 + i),
+          task2_by_topic: syntheticGrid(TOPICS, 400 + i),
+        },
+      ]),
+    ),
+  };
+}
+
+export function syntheticGap(): GapResults {
+  const exps = [];
+  for (const setting of ["action", "action+attribution", "action+explanation", "action+attribution+explanation"]) {
+    for (const method of ["logistic", "majority"]) {
+      const f1 = method === "logistic" ? 0.7 + setting.length / 100 : 0.5;
+      exps.push({ target: "model-a", label: "task2-choice", setting, method, n: 300, f1, accuracy: 0.7, precision: 0.7, recall: 0.7, auc: 0.75, ci95: { f1: [f1 - 0.05, f1 + 0.05] as [number, number], auc: null } });
+    }
+  }
+  return { experiments: exps, top_features: {} };
+}
+
+export interface MisalignedExample {
+  model: string;
+  country: string;
+  topic: string;
+  value: string;
+  stated: string;
+  acted: string;
+  action: string;
+  explanation: string;
+}
+
+export function syntheticMisaligned(n = 40, models: readonly string[] = SYNTHETIC_MODELS): MisalignedExample[] {
+  const rng = makeRng(7);
+  return Array.from({ length: n }, (_, k) => {
+    const stated = rng.next() < 0.5 ? "agree" : "disagree";
+    return {
+      model: models[k % models.length],
+      country: COUNTRIES[rng.int(COUNTRIES.length)],
+      topic: TOPICS[rng.int(TOPICS.length)],
+      value: VALUES[rng.int(VALUES.length)],
+      stated,
+      acted: stated === "agree" ? "disagree" : "agree",
+      action: `I example action number ${k} <b>not bold</b>`,
+      explanation: `Because of reason ${k}.`,
+    };
+  });
+}
