@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { DEFAULT_BASE_URL, fetchData } from "../../via/fetch";
+import { resolveDataDir, VIA_FILES } from "../../via/files";
+import { checkInputs } from "../../via/reproduce";
+
+/** `vag data fetch | verify`: the authors' published files, sha256-checked. */
+export function register(program: Command): void {
+  const data = program.command("data").description("the published VIA data (download, verify)");
+  data
+    .command("fetch")
+    .description("download the authors' files at the pinned commits, check every sha256, rebuild the derived Task 2 tables")
+    .option("--data-dir <dir>", "where to put them (default: $VAL_DATA_DIR, else data/via)")
+    .option("--base-url <url>", "raw-file host (a mirror)", DEFAULT_BASE_URL)
+    .action(async (opts: { dataDir?: string; baseUrl: string }) => {
+      const dataDir = resolveDataDir({ dataDir: opts.dataDir });
+      const log = (s: string) => process.stdout.write(s + "\n");
+      const r = await fetchData({ dataDir, baseUrl: opts.baseUrl, log });
+      log(`${dataDir}: ${r.downloaded.length} downloaded, ${r.rebuilt.length} rebuilt, ${r.present.length} already present; all ${VIA_FILES.length} files match MANIFEST.md sha256`);
+    });
+  data
+    .command("verify")
+    .description("check the sha256 of every published file in the data directory")
+    .option("--data-dir <dir>", "data directory (default: $VAL_DATA_DIR, else data/via)")
+    .action((opts: { dataDir?: string }) => {
+      const dataDir = resolveDataDir({ dataDir: opts.dataDir });
+      const checks = checkInputs(dataDir);
+      const present = new Set(checks.map((c) => c.path));
+      const missing = VIA_FILES.filter((f) => !present.has(f.path));
+      const bad = checks.filter((c) => !c.matches);
+      for (const c of bad) process.stdout.write(`MISMATCH ${c.path}\n`);
+      for (const f of missing) process.stdout.write(`MISSING  ${f.path}\n`);
+      process.stdout.write(`${dataDir}: ${checks.length - bad.length} ok, ${bad.length} mismatched, ${missing.length} missing of ${VIA_FILES.length}\n`);
+      if (bad.length || missing.length) process.exitCode = 1;
+    });
+}
