@@ -29,7 +29,9 @@ export interface LogisticOptions {
   engine: Engine;
   /** L2 strength λ (sparse engine; intercept not penalized). */
   l2: number;
+  /** Passes over the training rows; raised so that there are at least `minSteps` updates on small data. */
   epochs: number;
+  minSteps: number;
   batchSize: number;
   learningRate: number;
   /** "balanced" class weights (sparse) / balanced undersampling (ml engine), or none. */
@@ -43,6 +45,7 @@ export const DEFAULT_LOGISTIC_OPTIONS: LogisticOptions = {
   engine: "sparse",
   l2: 1e-2,
   epochs: 12,
+  minSteps: 400,
   batchSize: 128,
   learningRate: 0.01,
   classWeight: "balanced",
@@ -103,6 +106,12 @@ function classWeights(rows: ArrayLike<number>, y: ArrayLike<number>, balanced: b
   return [rows.length / (2 * n0), rows.length / (2 * n1)];
 }
 
+function classWeightTotal(rows: ArrayLike<number>, y: ArrayLike<number>, c0: number, c1: number): number {
+  let t = 0;
+  for (let r = 0; r < rows.length; r++) t += y[rows[r]] ? c1 : c0;
+  return t;
+}
+
 function shuffle(a: Int32Array, rng: Rng): void {
   for (let i = a.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -128,11 +137,18 @@ function trainSparse(
   const ws = new Float64Array(d);
   const [c0, c1] = classWeights(rows, y, o.classWeight === "balanced");
   const order = Int32Array.from(rows as ArrayLike<number>);
+  // start the intercept at the weighted log-odds of the training labels (0 when balanced)
+  let pos = 0;
+  for (let r = 0; r < order.length; r++) pos += y[order[r]] ? c1 : 0;
+  const neg = order.length === 0 ? 0 : classWeightTotal(order, y, c0, c1) - pos;
+  if (pos > 0 && neg > 0) w[0] = Math.log(pos / neg);
+  const batches = Math.max(1, Math.ceil(order.length / o.batchSize));
+  const epochs = Math.max(o.epochs, Math.ceil(o.minSteps / batches));
   const beta1 = 0.9;
   const beta2 = 0.999;
   const eps = 1e-8;
   let step = 0;
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, rng);
     for (let start = 0; start < order.length; start += o.batchSize) {
       const end = Math.min(order.length, start + o.batchSize);

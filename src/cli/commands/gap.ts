@@ -1,0 +1,73 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import { UserError } from "../../errors";
+import { runGapExperiment, type GapResults } from "../../gap/experiment";
+import { ENGINES, type Engine } from "../../gap/logistic";
+import { publishedTargets } from "../../gap/published";
+import { gapMarkdown } from "../../gap/report";
+import { runTargets } from "../../gap/runDir";
+import { writeFileAtomic } from "../../runs/atomic";
+
+/**
+ * `vag gap (--data-dir DIR | --run DIR) [--out DIR] [--dim N] [--folds K] [--seed N]`:
+ * the gap predictor (src/gap). Writes results.json and results.md to --out
+ * (default out/gap), atomically, only after everything was computed.
+ */
+export function register(program: Command): void {
+  program
+    .command("gap")
+    .description("predict the value-action gap (and the choice) from actions, attributions and explanations")
+    .option("--data-dir <dir>", "published data directory (../via layout): targets claude-sonnet-4 and gpt-4o-mini")
+    .option("--run <dir>", "a run directory with task2.jsonl (task1.jsonl, generate.jsonl)")
+    .option("--out <dir>", "output directory", "out/gap")
+    .option("--dim <n>", "hash buckets for word+bigram counts", "4096")
+    .option("--folds <k>", "cross-validation folds (grouped by scenario)", "5")
+    .option("--seed <n>", "seed of folds, training order, baselines and bootstrap", "42")
+    .option("--bootstrap <n>", "bootstrap resamples for the CIs", "1000")
+    .option("--engine <name>", `logistic regression engine: ${ENGINES.join(" | ")}`, "sparse")
+    .option("--signed", "signed feature hashing")
+    .option("--quiet", "no progress lines on stderr")
+    .action((o: { dataDir?: string; run?: string; out: string; dim: string; folds: string; seed: string; bootstrap: string; engine: string; signed?: boolean; quiet?: boolean }) => {
+      if (!o.dataDir === !o.run) throw new UserError("gap: give exactly one of --data-dir DIR or --run DIR", 2);
+      const dim = int("--dim", o.dim, 1, 1 << 22);
+      const folds = int("--folds", o.folds, 2, 100);
+      const seed = int("--seed", o.seed, 0, 2 ** 32 - 1);
+      const bootstrap = int("--bootstrap", o.bootstrap, 0, 100000);
+      if (!(ENGINES as readonly string[]).includes(o.engine)) throw new UserError(`gap: --engine must be one of ${ENGINES.join(", ")}`, 2);
+      const log = o.quiet ? undefined : (line: string) => process.stderr.write(`vag gap: ${line}\n`);
+      const notes: string[] = [];
+      let source: string;
+      let targets;
+      if (o.dataDir) {
+        source = `published data ${resolve(o.dataDir)}`;
+        targets = publishedTargets(o.dataDir);
+      } else {
+        source = `run ${resolve(o.run!)}`;
+        const r = runTargets(o.run!);
+        targets = r.targets;
+        notes.push(...r.notes);
+      }
+      if (targets.length === 0) throw new UserError(`gap: no Task 2 choices found in ${source}`, 2);
+      const results: GapResults = runGapExperiment(targets, {
+        folds,
+        seed,
+        bootstrap,
+        features: { dim, signed: Boolean(o.signed) },
+        logistic: { engine: o.engine as Engine },
+        log,
+      });
+      results.notes.unshift(`source: ${source}`, ...notes);
+      mkdirSync(o.out, { recursive: true });
+      writeFileAtomic(join(o.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
+      writeFileAtomic(join(o.out, "results.md"), gapMarkdown(results));
+      process.stdout.write(`wrote ${join(o.out, "results.json")} and ${join(o.out, "results.md")} (${results.experiments.length} rows)\n`);
+    });
+}
+
+function int(name: string, s: string, min: number, max: number): number {
+  if (!/^\d+$/.test(s)) throw new UserError(`gap: ${name} must be a whole number, got ${JSON.stringify(s)}`, 2);
+  const n = Number(s);
+  if (n < min || n > max) throw new UserError(`gap: ${name} must be between ${min} and ${max}, got ${n}`, 2);
+  return n;
+}

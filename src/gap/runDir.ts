@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { UserError } from "../errors";
+import { GenerateRecord, Task1Record, Task2Record } from "../runs/records";
+import { latestById, readRecords } from "../runs/store";
+import { importDataset } from "../via/importDataset";
+import type { GapTarget } from "./experiment";
+import { pairsFromRecords, type ActionRow } from "./pairs";
+
+/**
+ * The gap predictor's targets from a run directory: task2.jsonl (required),
+ * task1.jsonl (for the `gap` label) and the action texts from generate.jsonl,
+ * or, when the run took its Task 2 actions from a dataset CSV
+ * (`actionsSource: "dataset:PATH"`), from that CSV. Latest record per id.
+ * `target-explanation` uses each Task 2 record's explanation.
+ */
+export function runTargets(dir: string): { targets: GapTarget[]; notes: string[] } {
+  const notes: string[] = [];
+  const file = (name: string) => join(dir, name);
+  if (!existsSync(file("task2.jsonl"))) throw new UserError(`--run ${dir}: no task2.jsonl in this run directory`, 2);
+  const latest = <T extends { id: string }>(name: string, schema: import("zod").ZodType<T>) =>
+    [...latestById(readRecords<T>(file(name), { schema, missingOk: true }).records).values()];
+  const task2 = latest<Task2Record>("task2.jsonl", Task2Record);
+  const task1 = latest<Task1Record>("task1.jsonl", Task1Record as unknown as import("zod").ZodType<Task1Record>);
+  if (task1.length === 0) notes.push(`${dir}: no task1.jsonl records, so no \`gap\` labels (only \`choice\`)`);
+  let actions: ActionRow[] = latest<GenerateRecord>("generate.jsonl", GenerateRecord);
+  if (actions.length === 0) {
+    const source = task2.find((r) => r.actionsSource?.startsWith("dataset:"))?.actionsSource?.slice("dataset:".length);
+    if (!source) throw new UserError(`--run ${dir}: no generate.jsonl and the Task 2 records name no dataset CSV for the action texts`, 2);
+    actions = importDataset(dirname(source), basename(source)).records;
+    notes.push(`${dir}: action texts from ${source}`);
+  }
+  return { targets: pairsFromRecords(actions, task1, task2), notes };
+}
