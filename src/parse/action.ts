@@ -40,20 +40,23 @@ const exactKey = (want: string) =>
  * - `Feature Attributions` given as one string becomes a one-element list
  *   (repaired); numbers in the list are written as text; anything else fails;
  * - action and explanation must be non-empty strings;
- * - several objects: the first with a Human Action is used;
+ * - several objects (or a list of objects): the first with a Human Action is used;
  * - no object with a Human Action and an apology / "I can't" text is
  *   `{ok: false, reason: "refusal"}`.
  */
 export function parseAction(text: string): ParseResult<ParsedAction> {
   if (typeof text !== "string") return failed("not a string");
-  const found = findJson(text);
-  const hit = found.find((f) => isObject(f.value) && member(f.value, KEYS.action) !== undefined);
+  // objects at the top level, or as items of a top-level list
+  const objects = findJson(text).flatMap((f) =>
+    (Array.isArray(f.value) ? f.value : [f.value]).filter(isObject).map((o) => ({ o, repaired: f.repaired })),
+  );
+  const hit = objects.find(({ o }) => member(o, KEYS.action) !== undefined);
   if (hit === undefined) {
     if (isRefusal(text)) return failed("refusal");
-    if (!found.some((f) => isObject(f.value))) return failed("no JSON object");
+    if (objects.length === 0) return failed("no JSON object");
     return failed("missing Human Action");
   }
-  const o = hit.value as Record<string, unknown>;
+  const o = hit.o;
   let repaired = hit.repaired;
 
   const a = member(o, KEYS.action)!;

@@ -33,6 +33,18 @@ export interface FoundJson {
   start: number;
   end: number;
   repaired: boolean;
+  /**
+   * When the text ended inside a string or number: the member holding it.
+   * Its value may be a prefix of what the model meant ("not like me" of
+   * "not like me at all", "Option 1" of "Option 1 or Option 2").
+   */
+  cut?: Cut;
+}
+
+/** The container and key (or index) of a value cut off by the end of the text. */
+export interface Cut {
+  container: object;
+  key: string | number;
 }
 
 const OPENERS: Record<string, string> = { '"': '"”', "'": "'’", "“": "”“\"", "‘": "’'", "”": "”\"", "’": "’'" };
@@ -55,6 +67,9 @@ class Parser {
   /** Set when the text ended inside a string or container. */
   truncated = false;
   depth = 0;
+  /** Set by a string or number that ran into the end of the text, until its container records it. */
+  private cutPending = false;
+  cut: Cut | undefined;
   constructor(
     readonly s: string,
     start: number,
@@ -141,6 +156,10 @@ class Parser {
         break;
       }
       Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (this.cutPending) {
+        this.cut = { container: out, key };
+        this.cutPending = false;
+      }
       this.skip();
       if (this.eof() || this.atFence()) {
         this.truncated = true;
@@ -183,6 +202,10 @@ class Parser {
         break;
       }
       out.push(v);
+      if (this.cutPending) {
+        this.cut = { container: out, key: out.length - 1 };
+        this.cutPending = false;
+      }
       this.skip();
       if (this.eof() || this.atFence()) {
         this.truncated = true;
@@ -234,6 +257,7 @@ class Parser {
     if (closed !== null) return closed;
     // Unclosed: the text was cut off. A closing code fence still ends it.
     this.truncated = true;
+    this.cutPending = true;
     const fence = s.indexOf("\n```", start);
     if (fence < 0) {
       this.i = s.length;
@@ -293,6 +317,7 @@ class Parser {
       // a quote next means a missing comma before the next member
       const ends = next === undefined || /[,}\]\r\n/"']/.test(next) || s.startsWith("```", j);
       if (ends) {
+        if (next === undefined) this.cutPending = true;
         this.i = after;
         return Number(m[0]);
       }
@@ -358,12 +383,12 @@ function escape(s: string, b: number, to: number): [string, number] {
 }
 
 /** Parse one value starting at `start` (which must be `{` or `[`). */
-function parseAt(text: string, start: number): { value: unknown; end: number } | Fail {
+function parseAt(text: string, start: number): { value: unknown; end: number; cut?: Cut } | Fail {
   const p = new Parser(text, start);
   try {
     const v = p.value("top");
     if (v === MISSING) return new Fail("no value");
-    return { value: v, end: p.i };
+    return { value: v, end: p.i, cut: p.cut };
   } catch (e) {
     if (e instanceof Fail) return e;
     return new Fail(e instanceof Error ? e.message : String(e));
@@ -380,32 +405,40 @@ const isPlainJson = (s: string): boolean => {
 };
 
 /**
- * Every top-level JSON object (then, if there is none, every array) in the
- * text, left to right, at most `limit`. Work is bounded by a few passes over
- * the text, so a 1 MB answer stays fast.
+ * Every top-level JSON value in the text, left to right, at most `limit`:
+ * objects, and arrays that hold an object or array (so "[1]" in prose is
+ * skipped). Only when there is none, arrays of plain values. Work is bounded
+ * by a few passes over the text, so a 1 MB answer stays fast.
  */
 export function findJson(text: string, limit = 64): FoundJson[] {
   if (typeof text !== "string") return [];
-  for (const opener of ["{", "["]) {
-    const found: FoundJson[] = [];
-    let from = 0;
-    let budget = 4 * text.length + 10_000;
-    while (found.length < limit && budget > 0) {
-      const at = text.indexOf(opener, from);
-      if (at < 0) break;
-      const r = parseAt(text, at);
-      if (r instanceof Fail) {
-        budget -= text.length - at; // pessimistic: a failure may have scanned to the end
-        from = at + 1;
-        continue;
-      }
-      budget -= r.end - at;
-      found.push({ value: r.value, start: at, end: r.end, repaired: !isPlainJson(text.slice(at, r.end)) });
-      from = Math.max(r.end, at + 1);
+  const found: FoundJson[] = [];
+  const flat: FoundJson[] = [];
+  let from = 0;
+  let budget = 4 * text.length + 10_000;
+  while (found.length < limit && budget > 0) {
+    const a = text.indexOf("{", from);
+    const b = text.indexOf("[", from);
+    const at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    if (at < 0) break;
+    const r = parseAt(text, at);
+    if (r instanceof Fail) {
+      budget -= text.length - at; // pessimistic: a failure may have scanned to the end
+      from = at + 1;
+      continue;
     }
-    if (found.length > 0) return found;
+    budget -= r.end - at;
+    const f: FoundJson = { value: r.value, start: at, end: r.end, repaired: !isPlainJson(text.slice(at, r.end)) };
+    if (r.cut) f.cut = r.cut;
+    if (Array.isArray(r.value) && !r.value.some((x) => typeof x === "object" && x !== null)) {
+      if (flat.length < limit) flat.push(f);
+      from = at + 1; // look inside: "[see {...}]" is prose around an object
+      continue;
+    }
+    found.push(f);
+    from = Math.max(r.end, at + 1);
   }
-  return [];
+  return found.length > 0 ? found : flat;
 }
 
 /**

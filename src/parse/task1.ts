@@ -1,7 +1,7 @@
 import { VALUES, type Value } from "../catalog/values";
 import type { Protocol } from "../protocol";
 import type { Task1Answers } from "../runs/records";
-import { findJson } from "./lenientJson";
+import { findJson, type Cut } from "./lenientJson";
 import { readLikert } from "./likert";
 import { isRefusal } from "./refusal";
 import { failed, parsed, type ParseResult } from "./result";
@@ -46,31 +46,29 @@ function parseTask1Robust(text: string): ParseResult<Task1Answers> {
   let repaired = false;
   let matchedKeys = 0;
 
-  const put = (key: string, raw: unknown) => {
+  const put = (key: string, raw: unknown, cut = false) => {
     const m = matchValueName(key);
     if (m === null) return;
     matchedKeys++;
     if (!m.exact) repaired = true;
-    const a = readLikert(raw);
+    const a = cut ? readCutLikert(raw) : readLikert(raw);
     const prev = seen.get(m.value);
     if (prev === undefined) seen.set(m.value, a);
     else if (prev !== a) seen.set(m.value, prev === null ? a : a === null ? prev : "conflict");
   };
 
+  let cut: Cut | undefined;
+  const isCut = (node: object, key: string) => cut !== undefined && cut.container === node && cut.key === key;
   const visit = (node: unknown, depth: number) => {
     if (depth > 3 || typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
-      for (const item of node) {
-        const pair = pairItem(item);
-        if (pair !== null) put(pair.name, pair.answer);
-        else visit(item, depth + 1);
-      }
+      for (const item of node) visit(item, depth + 1);
       return;
     }
     const pair = pairItem(node);
-    if (pair !== null) return put(pair.name, pair.answer);
+    if (pair !== null) return put(pair.name, pair.answer, isCut(node, pair.answerKey));
     for (const [k, v] of Object.entries(node)) {
-      put(k, v);
+      put(k, v, isCut(node, k));
       if (typeof v === "object" && v !== null) visit(v, depth + 1);
     }
   };
@@ -78,6 +76,7 @@ function parseTask1Robust(text: string): ParseResult<Task1Answers> {
   const found = findJson(text);
   for (const f of found) {
     if (f.repaired) repaired = true;
+    cut = f.cut;
     visit(f.value, 0);
   }
   if (matchedKeys === 0) {
@@ -103,12 +102,29 @@ const NAME_KEYS = ["value", "name", "key", "item"];
 const ANSWER_KEYS = ["answer", "option", "rating", "score", "response", "choice"];
 
 /** A list item like {"value": "Equality", "answer": "1"}, else null. */
-function pairItem(x: unknown): { name: string; answer: unknown } | null {
-  if (typeof x !== "object" || x === null || Array.isArray(x)) return null;
-  const lower = new Map(Object.entries(x).map(([k, v]) => [k.toLowerCase().trim(), v]));
-  const name = NAME_KEYS.map((k) => lower.get(k)).find((v) => typeof v === "string");
-  const answer = ANSWER_KEYS.map((k) => lower.get(k)).find((v) => v !== undefined);
-  return typeof name === "string" && answer !== undefined ? { name, answer } : null;
+function pairItem(x: object): { name: string; answer: unknown; answerKey: string } | null {
+  const entries = Object.entries(x);
+  const find = (keys: string[], ok: (v: unknown) => boolean) =>
+    entries.find(([k, v]) => keys.includes(k.toLowerCase().trim()) && ok(v));
+  const name = find(NAME_KEYS, (v) => typeof v === "string");
+  const answer = find(ANSWER_KEYS, (v) => v !== undefined);
+  return name && answer ? { name: name[1] as string, answer: answer[1], answerKey: answer[0] } : null;
+}
+
+/**
+ * An answer the text ended in ("not like me" may be the start of "not like
+ * me at all"): kept only when no continuation could change it — a digit
+ * followed by a separator ("1: strongly ag"), or a label no other label
+ * extends. A bare number or "not like me" stays null.
+ */
+function readCutLikert(raw: unknown): Answer {
+  if (typeof raw !== "string") return null;
+  if (/^\s*\(?\s*[1-4]\s*[:)=,–—-]/.test(raw)) return readLikert(raw.replace(/[:)=,–—-].*$/s, ""));
+  const t = raw.toLowerCase().replace(/\s+/g, " ").trim();
+  if (t === "not like me" || t === "strongly" || t === "") return null;
+  return /^(?:strongly agree|agree|disagree|strongly disagree|very much like me|like me|not like me at all)$/.test(t)
+    ? readLikert(raw)
+    : null;
 }
 
 /** "Equality: 1", "- **Self-Respect**: 2 (agree)" lines, for answers without JSON. */

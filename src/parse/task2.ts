@@ -1,5 +1,5 @@
 import type { Protocol } from "../protocol";
-import { findJson, parseLenientJson } from "./lenientJson";
+import { findJson, parseLenientJson, type Cut } from "./lenientJson";
 import { isRefusal } from "./refusal";
 import { failed, parsed, type ParseResult } from "./result";
 
@@ -64,23 +64,33 @@ type Read = { choice: 1 | 2 } | { error: string };
 
 function parseTask2Robust(text: string, options?: Task2Options): ParseResult<Task2Choice> {
   const reads: Array<{ read: Read; explanation: string | null; repaired: boolean }> = [];
+  let cut: Cut | undefined;
   const visit = (node: unknown, depth: number, repaired: boolean) => {
-    if (depth > 2 || typeof node !== "object" || node === null || Array.isArray(node)) return;
+    if (depth > 2 || typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1, true);
+      return;
+    }
     const entries = Object.entries(node);
-    const byKey = new Map(entries.map(([k, v]) => [norm(k), v]));
-    const key = ACTION_KEYS.find((k) => byKey.has(k));
+    const byNorm = new Map(entries.map(([k, v]) => [norm(k), [k, v] as const]));
+    const key = ACTION_KEYS.find((k) => byNorm.has(k));
     if (key !== undefined) {
-      const ex = EXPLANATION_KEYS.map((k) => byKey.get(k)).find((v) => typeof v === "string");
+      const [rawKey, value] = byNorm.get(key) as readonly [string, unknown];
+      const ex = EXPLANATION_KEYS.map((k) => byNorm.get(k)?.[1]).find((v) => typeof v === "string");
+      const wasCut = cut !== undefined && cut.container === node && cut.key === rawKey;
       reads.push({
-        read: readChoice(byKey.get(key), options),
+        read: wasCut ? readCutChoice(value) : readChoice(value, options),
         explanation: typeof ex === "string" ? ex : null,
-        repaired: repaired || !Object.hasOwn(node, "action"),
+        repaired: repaired || rawKey !== "action",
       });
       return;
     }
     for (const [, v] of entries) visit(v, depth + 1, true);
   };
-  for (const f of findJson(text)) visit(f.value, 0, f.repaired);
+  for (const f of findJson(text)) {
+    cut = f.cut;
+    visit(f.value, 0, f.repaired);
+  }
 
   if (reads.length > 0) {
     const ok = reads.filter((r): r is typeof r & { read: { choice: 1 | 2 } } => "choice" in r.read);
@@ -116,6 +126,16 @@ export function readChoice(v: unknown, options?: Task2Options): Read {
     if (quoted !== null) return { choice: quoted };
   }
   return { error: "action names no option" };
+}
+
+/**
+ * An action the text ended in: "Option 1" may have gone on "… or Option 2",
+ * so only an option number closed by a separator ("Option 2: I atte") counts.
+ */
+function readCutChoice(v: unknown): Read {
+  if (typeof v !== "string") return { error: "truncated action" };
+  const m = /^\s*[*"“]*\s*(?:option\s*)?([12])\s*[*"”]*\s*[:.)–—-]/i.exec(v);
+  return m ? { choice: Number(m[1]) as 1 | 2 } : { error: "truncated action" };
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
