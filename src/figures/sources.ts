@@ -14,7 +14,7 @@ import { UserError } from "../errors";
 import { latestById, readRecords } from "../runs/store";
 import { readManifest } from "../runs/manifest";
 import { Task1Record, Task2Record } from "../runs/records";
-import { readJsonFile } from "./readJson";
+import { checkJson, parseJsonFile, readJsonFile } from "./readJson";
 import type { FigureInputs, GapResults, Grid, Matrices, ModelMatrices, ModelResults, ReproduceResults, Scores } from "./results";
 import { GapResultsSchema, MatricesSchema, ReproduceResultsSchema } from "./schemas";
 
@@ -46,14 +46,15 @@ export function loadInputs(dirs: readonly string[]): LoadedInputs {
     const resultsFile = join(dir, RESULTS_FILE);
     if (existsSync(resultsFile)) {
       found = true;
-      const raw = readJsonFile(resultsFile, z.looseObject({})) as Record<string, unknown>;
+      const { text, json } = parseJsonFile(resultsFile);
+      const raw = checkJson(resultsFile, text, json, z.looseObject({})) as Record<string, unknown>;
       if (Array.isArray(raw.experiments)) {
-        const gap = readJsonFile(resultsFile, GapResultsSchema) as GapResults;
+        const gap = checkJson(resultsFile, text, json, GapResultsSchema) as GapResults;
         out.gap = { ...gap, experiments: [...(out.gap?.experiments ?? []), ...(gap.experiments ?? [])] };
         out.simulated ||= gap.simulated === true;
         out.sources.push({ kind: "gap", path: resultsFile });
       } else {
-        const results = readJsonFile(resultsFile, ReproduceResultsSchema) as ReproduceResults;
+        const results = checkJson(resultsFile, text, json, ReproduceResultsSchema) as ReproduceResults;
         out.results = mergeResults(out.results, results);
         out.simulated ||= results.simulated === true;
         out.sources.push({ kind: "reproduce", path: resultsFile });

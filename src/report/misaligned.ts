@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { readJsonFile } from "../figures/readJson";
+import { checkJson, parseJsonFile } from "../figures/readJson";
 
 /**
  * Misaligned examples for the report's searchable list (an optional
@@ -30,10 +30,8 @@ export const MisalignedExample = z.looseObject({
 });
 export type MisalignedExample = z.infer<typeof MisalignedExample>;
 
-const MisalignedFile = z.union([
-  z.array(MisalignedExample),
-  z.looseObject({ simulated: z.boolean().optional(), examples: z.array(MisalignedExample) }),
-]);
+const MisalignedList = z.array(MisalignedExample);
+const MisalignedObject = z.looseObject({ simulated: z.boolean().optional(), examples: MisalignedList });
 
 export const MISALIGNED_FILE = "misaligned.json";
 
@@ -49,9 +47,11 @@ export function loadMisaligned(dirs: readonly string[]): LoadedMisaligned {
   for (const dir of dirs) {
     const file = join(dir, MISALIGNED_FILE);
     if (!existsSync(file)) continue;
-    const data = readJsonFile(file, MisalignedFile);
-    if (Array.isArray(data)) out.examples.push(...data);
+    const { text, json } = parseJsonFile(file);
+    // Pick the schema by shape, so a complaint names the bad item, not "no union member matched".
+    if (Array.isArray(json)) out.examples.push(...checkJson(file, text, json, MisalignedList));
     else {
+      const data = checkJson(file, text, json, MisalignedObject);
       out.examples.push(...data.examples);
       out.simulated ||= data.simulated === true;
     }
