@@ -218,12 +218,12 @@ export function crossValidate(
   return { pred: Uint8Array.from(score, (s) => (s >= 0.5 ? 1 : 0)), score };
 }
 
-/** Majority class of each training fold; the score is the training base rate (constant, so AUC = 0.5). */
+/** Majority class of each training fold; the score is one constant for all rows (it ranks nothing: AUC = 0.5). */
 export function majorityBaseline(y: Uint8Array, fold: Int32Array, k: number): { pred: Uint8Array; score: Float64Array } {
   const rate = trainRates(y, fold, k);
   return {
     pred: Uint8Array.from(fold, (f) => (rate[f] > 0.5 ? 1 : 0)),
-    score: Float64Array.from(fold, (f) => rate[f]),
+    score: new Float64Array(y.length).fill(0.5),
   };
 }
 

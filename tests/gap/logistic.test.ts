@@ -111,7 +111,6 @@ test("baselines: majority predicts the training majority; random predicts at the
   const fold = Int32Array.from({ length: 1000 }, (_, i) => i % 5);
   const maj = majorityBaseline(y, fold, 5);
   assert.ok(maj.pred.every((p) => p === 0));
-  assert.ok(maj.score.every((s) => Math.abs(s - 0.25) < 0.01));
   assert.equal(scorePredictions(y, maj.pred, maj.score).auc, 0.5);
   const rnd = randomBaseline(y, fold, 5, makeRng(1));
   const rate = rnd.pred.reduce((s, p) => s + p, 0) / 1000;

@@ -7,6 +7,9 @@ import { ENGINES, type Engine } from "../../gap/logistic";
 import { publishedTargets } from "../../gap/published";
 import { gapMarkdown } from "../../gap/report";
 import { runTargets } from "../../gap/runDir";
+import { runFewShot } from "../../gap/fewshot";
+import { choiceExamples } from "../../gap/labels";
+import { createLlmClient, resolveLlmConfig } from "../../llm";
 import { writeFileAtomic } from "../../runs/atomic";
 
 /**
@@ -14,6 +17,23 @@ import { writeFileAtomic } from "../../runs/atomic";
  * the gap predictor (src/gap). Writes results.json and results.md to --out
  * (default out/gap), atomically, only after everything was computed.
  */
+interface GapCliOptions {
+  dataDir?: string;
+  run?: string;
+  out: string;
+  dim: string;
+  folds: string;
+  seed: string;
+  bootstrap: string;
+  engine: string;
+  signed?: boolean;
+  quiet?: boolean;
+  fewshotModel?: string;
+  baseUrl?: string;
+  modelsFile?: string;
+  cacheDir?: string;
+}
+
 export function register(program: Command): void {
   program
     .command("gap")
@@ -28,7 +48,11 @@ export function register(program: Command): void {
     .option("--engine <name>", `logistic regression engine: ${ENGINES.join(" | ")}`, "sparse")
     .option("--signed", "signed feature hashing")
     .option("--quiet", "no progress lines on stderr")
-    .action((o: { dataDir?: string; run?: string; out: string; dim: string; folds: string; seed: string; bootstrap: string; engine: string; signed?: boolean; quiet?: boolean }) => {
+    .option("--fewshot-model <id>", "also run the paper's few-shot predictor (label `choice`) with this observer model (paper: gpt-4o-mini)")
+    .option("--base-url <url>", "OpenAI-compatible endpoint of the observer (default: OPENAI_BASE_URL, else api.openai.com)")
+    .option("--models-file <file>", "JSON models file (base URL, key variable name, prices, limits)")
+    .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
+    .action(async (o: GapCliOptions) => {
       if (!o.dataDir === !o.run) throw new UserError("gap: give exactly one of --data-dir DIR or --run DIR", 2);
       const dim = int("--dim", o.dim, 1, 1 << 22);
       const folds = int("--folds", o.folds, 2, 100);
@@ -58,7 +82,31 @@ export function register(program: Command): void {
         log,
       });
       results.notes.unshift(`source: ${source}`, ...notes);
+      const outputs: unknown[] = [];
+      if (o.fewshotModel) {
+        const config = resolveLlmConfig({ model: o.fewshotModel, modelsFile: o.modelsFile, baseUrl: o.baseUrl, cacheDir: o.cacheDir });
+        const client = createLlmClient({
+          baseUrl: config.baseUrl,
+          apiKey: config.apiKey,
+          timeoutMs: config.timeoutMs,
+          maxRetries: config.maxRetries,
+          concurrency: config.concurrency,
+          requestsPerMinute: config.requestsPerMinute,
+          price: config.price,
+          cacheDir: config.cacheDir,
+        });
+        for (const t of targets) {
+          log?.(`${t.id} / choice: few-shot predictor with ${config.model}`);
+          const r = await runFewShot(client, t.id, "choice", choiceExamples(t.pairs), { model: config.model, seed, bootstrap });
+          results.experiments.push(...r.rows);
+          results.notes.push(...r.notes);
+          outputs.push(...r.outputs.map((x) => ({ target: t.id, ...x })));
+        }
+        const st = client.stats();
+        results.notes.push(`few-shot observer ${config.model} at ${config.baseUrl}: ${st.calls} calls (${st.cacheHits} cached, ${st.failures} failed)` + (st.simulated > 0 ? `; ${st.simulated} answers came from the SIMULATOR` : ""));
+      }
       mkdirSync(o.out, { recursive: true });
+      if (outputs.length > 0) writeFileAtomic(join(o.out, "fewshot_outputs.jsonl"), outputs.map((x) => JSON.stringify(x)).join("\n") + "\n");
       writeFileAtomic(join(o.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
       writeFileAtomic(join(o.out, "results.md"), gapMarkdown(results));
       process.stdout.write(`wrote ${join(o.out, "results.json")} and ${join(o.out, "results.md")} (${results.experiments.length} rows)\n`);
