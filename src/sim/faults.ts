@@ -57,6 +57,8 @@ export class AttemptTracker {
 
   /** Decide and record the fault (or none) of the next attempt of this body. */
   next(bodyHash: number): { attempt: number; fault: FaultKind | null } {
+    // Without faults there is nothing to count: keep no state per body.
+    if (!this.options || this.options.rate <= 0) return { attempt: 0, fault: null };
     const s = this.state.get(bodyHash) ?? { attempts: 0, consecutive: 0 };
     const attempt = s.attempts++;
     const fault = faultFor(this.seed, bodyHash, attempt, s.consecutive, this.options);

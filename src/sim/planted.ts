@@ -1,5 +1,4 @@
 import type { Country } from "../catalog/countries";
-import type { Topic } from "../catalog/topics";
 import type { Value, ValueGroup } from "../catalog/values";
 
 /**
@@ -131,4 +130,3 @@ export function hasHedgeCue(text: string): boolean {
   return HEDGE_CUES.some((c) => t.includes(c));
 }
 
-export type { Country, Topic, Value, ValueGroup };
