@@ -86,7 +86,8 @@ export function figureSet(inputs: FigureInputs, opts: FigureSetOptions = {}): Na
   if (inc.length > 0) add("across/inconsistency", "Value-action inconsistencies per model", inconsistencyBars(inc, { note }));
 
   const t2agree = inputs.results?.task2_prompt_agreement ?? {};
-  const agreeModels = [...new Set([...models.filter((id) => typeof results[id]?.task1_agreement === "number"), ...Object.keys(t2agree)])];
+  const keep = (id: string) => !opts.models || opts.models.includes(id);
+  const agreeModels = [...new Set([...models.filter((id) => typeof results[id]?.task1_agreement === "number"), ...Object.keys(t2agree).filter(keep)])];
   if (agreeModels.length > 0) {
     add(
       "across/prompt-agreement",
@@ -95,7 +96,7 @@ export function figureSet(inputs: FigureInputs, opts: FigureSetOptions = {}): Na
     );
   }
 
-  const bars = gapBars(inputs);
+  const bars = gapBars(inputs).filter((b) => keep(b.target));
   if (bars.length > 0) add("across/gap-prediction", "Gap prediction: F1 by input setting", gapPredictionBars(bars, { note }));
 
   const scatter = models.filter((id) => nonEmpty(matrices[id]?.task1_by_country) && nonEmpty(matrices[id]?.task2_by_country));

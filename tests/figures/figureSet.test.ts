@@ -1,0 +1,153 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { COUNTRIES, VALUES } from "../../src/catalog";
+import { FileLineError, UserError } from "../../src/errors";
+import { differenceGrid, figureSet } from "../../src/figures/figureSet";
+import { loadInputs } from "../../src/figures/sources";
+import { codeVersion, manifestModel, writeManifest } from "../../src/runs/manifest";
+import { syntheticGap, syntheticMatrices, syntheticResults } from "../helpers/figureData";
+import { task1Record, task2Record } from "../helpers/records";
+
+const names = (figs: { name: string }[]) => figs.map((f) => f.name);
+
+test("figure set: every per-model and across-model figure the synthetic results support", () => {
+  const figs = figureSet({ simulated: false, results: syntheticResults(), matrices: syntheticMatrices(), gap: syntheticGap() });
+  const perModel = figs.filter((f) => f.model === "model-a");
+  // 3 heatmaps x 2 axes + 12 country and 11 topic rankings + stated vs acted
+  assert.equal(perModel.length, 6 + 12 + 11 + 1);
+  for (const kind of ["task1", "task2", "distance"]) {
+    for (const axis of ["country", "topic"]) assert.ok(names(perModel).includes(`model-a/heatmap-${kind}-${axis}`), `${kind} ${axis}`);
+  }
+  assert.ok(names(perModel).includes("model-a/ranking-country-united-states"));
+  assert.ok(names(perModel).includes("model-a/ranking-topic-family-and-changing-gender-roles"));
+  const across = names(figs.filter((f) => f.model === undefined));
+  assert.deepEqual(across.sort(), [
+    "across/f1-country",
+    "across/f1-country-inverted",
+    "across/f1-topic",
+    "across/f1-topic-inverted",
+    "across/gap-prediction",
+    "across/inconsistency",
+    "across/prompt-agreement",
+    "across/risk-categories",
+    "across/stated-vs-acted",
+  ]);
+  assert.equal(new Set(names(figs)).size, figs.length, "names are unique");
+  assert.ok(figs.every((f) => /^[a-z0-9._/-]+$/.test(f.name)));
+  assert.ok(figs.every((f) => !f.title.includes("simulated")));
+});
+
+test("figure set: only what the data supports; nothing invented", () => {
+  // results without matrices: distances and rankings, no Task 1/2 heatmaps, no scatter
+  const r = figureSet({ simulated: false, results: syntheticResults({ models: ["x"] }) });
+  assert.ok(!names(r).some((n) => /heatmap-task[12]|stated-vs-acted/.test(n)));
+  assert.ok(names(r).includes("x/heatmap-distance-country"));
+  // matrices only: distance = |task1 - task2| and rankings derived from it
+  const m = syntheticMatrices({ models: ["y"] });
+  const figs = figureSet({ simulated: false, matrices: m });
+  const dist = figs.find((f) => f.name === "y/heatmap-distance-country")!.figure.data[0] as { z: number[][] };
+  const t1 = m.heatmaps!.y.task1_by_country!;
+  const t2 = m.heatmaps!.y.task2_by_country!;
+  assert.ok(Math.abs(dist.z[0][0] - Math.abs(t1[COUNTRIES[0]][VALUES[0]] - t2[COUNTRIES[0]][VALUES[0]])) < 1e-12);
+  const rank = figs.find((f) => f.name === "y/ranking-topic-religion")!.figure.data[0] as { x: string[]; y: number[] };
+  const d = differenceGrid(m.heatmaps!.y.task1_by_topic!, m.heatmaps!.y.task2_by_topic!).Religion;
+  const top = [...VALUES].sort((a, b) => d[b] - d[a])[0];
+  assert.equal(rank.x[0], top);
+  assert.ok(rank.y.every((y, i) => i === 0 || y <= rank.y[i - 1]));
+  assert.ok(!names(figs).some((n) => n.startsWith("across/f1")));
+  // empty inputs: no figures
+  assert.deepEqual(figureSet({ simulated: false }), []);
+  // a model filter
+  assert.ok(figureSet({ simulated: false, results: syntheticResults() }, { models: ["model-b"] }).every((f) => f.model !== "model-a"));
+});
+
+test("figure set: simulated inputs say so in every title", () => {
+  const figs = figureSet({ simulated: true, results: syntheticResults({ models: ["s"] }) });
+  assert.ok(figs.length > 0);
+  for (const f of figs) {
+    assert.match(f.title, /\(simulated\)$/);
+    const t = (f.figure.layout.title as { text: string; subtitle?: { text: string } });
+    assert.match(t.text + (t.subtitle?.text ?? ""), /simulated/);
+  }
+});
+
+function writeJson(dir: string, file: string, x: unknown): void {
+  writeFileSync(join(dir, file), JSON.stringify(x, null, 2));
+}
+
+test("loadInputs: reproduce + gap directories merge; simulated flag carried", () => {
+  const root = mkdtempSync(join(tmpdir(), "vag-fig-"));
+  const rep = join(root, "reproduce");
+  const gap = join(root, "gap");
+  mkdirSync(rep);
+  mkdirSync(gap);
+  writeJson(rep, "results.json", syntheticResults({ simulated: true }));
+  writeJson(rep, "matrices.json", syntheticMatrices());
+  writeJson(gap, "results.json", syntheticGap());
+  const inputs = loadInputs([rep, gap]);
+  assert.equal(inputs.simulated, true);
+  assert.deepEqual(inputs.sources.map((s) => s.kind), ["reproduce", "matrices", "gap"]);
+  assert.equal(inputs.gap?.experiments?.length, syntheticGap().experiments!.length);
+  assert.deepEqual(Object.keys(inputs.matrices!.heatmaps!), ["model-a", "model-b"]);
+});
+
+test("loadInputs: malformed files give FILE:LINE, missing directories a clear error", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vag-fig-bad-"));
+  writeFileSync(join(dir, "results.json"), '{\n  "models": {\n    "m": {"f1": {"overall": 0.5,}}\n  }\n}\n');
+  assert.throws(() => loadInputs([dir]), (e: unknown) => e instanceof FileLineError && e.line === 3 && e.exitCode === 2);
+  writeFileSync(join(dir, "results.json"), '{\n  "models": {\n    "m": {\n      "f1": {"by_country": {"India": "high"}}\n    }\n  }\n}\n');
+  assert.throws(
+    () => loadInputs([dir]),
+    (e: unknown) => e instanceof FileLineError && e.line === 4 && /models\.m\.f1\.by_country\.India/.test(e.message),
+  );
+  assert.throws(() => loadInputs([join(dir, "nope")]), (e: unknown) => e instanceof UserError && /no such directory/.test(e.message));
+  const empty = mkdtempSync(join(tmpdir(), "vag-fig-empty-"));
+  assert.throws(() => loadInputs([empty]), /nothing to read/);
+});
+
+test("loadInputs: a run directory is analysed with its protocol (matrices, F1, distance, ranking, inconsistency)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vag-fig-run-"));
+  writeManifest(dir, {
+    schemaVersion: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    simulated: true,
+    protocol: "robust",
+    seed: 1,
+    model: manifestModel({ id: "sim-model", baseUrl: "http://127.0.0.1:9/v1" }),
+    code: codeVersion(),
+    scope: {},
+    counts: {},
+    calls: { total: 0, cacheHits: 0, requests: 0, failures: 0 },
+    tokens: { prompt: 0, completion: 0 },
+    costUsd: null,
+    retries: {},
+    timings: { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, wallMs: null, meanLatencyMs: null },
+  });
+  // Task 1: India + Politics answers "strongly disagree" (4) for every value -> v = 1
+  const answers = Object.fromEntries(VALUES.map((v) => [v, 4]));
+  const t1 = [task1Record(0, { country: "India", topic: "Politics", answers: answers as never, model: "sim-model" })];
+  // Task 2: India + Politics + Wealth chose the positive action (agree) -> a = 0
+  const t2 = [task2Record(0, { country: "India", topic: "Politics", value: "Wealth", chosenPolarity: "positive", choice: 2, model: "sim-model" })];
+  writeFileSync(join(dir, "task1.jsonl"), t1.map((r) => JSON.stringify(r) + "\n").join(""));
+  writeFileSync(join(dir, "task2.jsonl"), t2.map((r) => JSON.stringify(r) + "\n").join(""));
+  const inputs = loadInputs([dir]);
+  assert.equal(inputs.simulated, true);
+  const m = inputs.matrices!.heatmaps!["sim-model"];
+  assert.equal(m.task1_by_country!.India.Wealth, 1);
+  assert.equal(m.task1_by_topic!.Politics.Wealth, 1);
+  assert.equal(m.task2_by_country!.India.Wealth, 0);
+  assert.equal(m.task1_by_country!.Egypt, undefined, "no answers for Egypt, no row");
+  const r = inputs.results!.models!["sim-model"];
+  assert.equal(r.distance_group_mean!.by_country!.India.Wealth, 1);
+  assert.equal(r.ranking!.by_country!.India[0][0], "Wealth");
+  assert.equal(r.inconsistency!.stated_disagree_acted_agree, 1);
+  assert.equal(r.inconsistency!.stated_agree_acted_disagree, 0);
+  const figs = figureSet(inputs);
+  assert.ok(names(figs).includes("sim-model/heatmap-task1-country"));
+  assert.ok(names(figs).includes("sim-model/ranking-country-india"));
+  assert.ok(figs.every((f) => f.title.endsWith("(simulated)")));
+});
