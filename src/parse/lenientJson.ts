@@ -432,7 +432,7 @@ export function findJson(text: string, limit = 64): FoundJson[] {
     if (r.cut) f.cut = r.cut;
     if (Array.isArray(r.value) && !r.value.some((x) => typeof x === "object" && x !== null)) {
       if (flat.length < limit) flat.push(f);
-      from = at + 1; // look inside: "[see {...}]" is prose around an object
+      from = Math.max(r.end, at + 1); // a "{" inside it is inside one of its strings
       continue;
     }
     found.push(f);

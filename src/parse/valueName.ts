@@ -3,15 +3,17 @@ import { VALUES, type Value } from "../catalog/values";
 /**
  * Match a key written by a model to one of the 56 value names.
  *
- * Tried in order, each only if the result is unambiguous over all 56 names:
- *  1. exact;
- *  2. letters and digits only, lower-cased ("self respect", "Self_Respect",
- *     " Mature Love", "ACCEPTING MY PORTION IN LIFE");
- *  3. additionally without the little words a/an/the/of/my/and/in/for/with
- *     ("Spiritual Life", "Honoring Parents and Elders", "World Peace");
- *  4. the same after cutting a numbering prefix ("12. Wealth") or a
- *     definition suffix ("Wealth: material possessions", "Wealth (money)").
- * No spelling correction and no partial words: "Power" or "Secure" match nothing.
+ * The key is lower-cased ("&" read as "and") and split into words at
+ * spaces, hyphens and underscores; it matches a name when the words spell
+ * the name's words with the same or fewer breaks ("self respect",
+ * "Self_Respect", "SelfRespect", " Mature Love", "ACCEPTING MY PORTION IN
+ * LIFE"). Failing that, the same test without the little words
+ * a/an/the/of/my/and/in/for/with ("Spiritual Life", "Honoring Parents and
+ * Elders"). Both are tried on the key as written and on the key without a
+ * numbering prefix ("12. Wealth") or a definition suffix ("Wealth: money",
+ * "Wealth (money)"). Any other character (a stray "{", a dot inside) means
+ * no match, and a key that fits two names matches neither. No spelling
+ * correction and no partial words: "Power" or "Loya l" match nothing.
  *
  * @example matchValueName("self respect") // {value: "Self-Respect", exact: false}
  */
@@ -19,40 +21,43 @@ export function matchValueName(key: string): { value: Value; exact: boolean } | 
   if (typeof key !== "string") return null;
   if (EXACT.has(key)) return { value: key as Value, exact: true };
   for (const k of [key, trimDecorations(key)]) {
-    if (k === "") continue;
-    for (const [norm, table] of LEVELS) {
-      const hit = table.get(norm(k));
-      if (hit !== undefined && hit !== AMBIGUOUS) return { value: hit, exact: false };
+    const words = wordsOf(k);
+    if (words === null || words.length === 0) continue;
+    for (const level of [NAMES, CORES]) {
+      const w = level === NAMES ? words : words.filter((x) => !LITTLE.has(x));
+      const hits = level.filter((n) => fits(w, n.words));
+      if (hits.length === 1) return { value: hits[0].value, exact: false };
+      if (hits.length > 1) return null;
     }
   }
   return null;
 }
 
-const AMBIGUOUS = "\u0000ambiguous" as Value;
 const EXACT = new Set<string>(VALUES);
 const LITTLE = new Set(["a", "an", "the", "of", "my", "and", "in", "for", "with"]);
 
-const alnum = (s: string) => s.toLowerCase().replace(/&/g, " and ").replace(/[^\p{L}\p{N}]+/gu, "");
-const core = (s: string) =>
-  s
+/** Lower-case words split at spaces, hyphens, underscores; null when other characters occur. */
+function wordsOf(s: string): string[] | null {
+  const t = s
     .toLowerCase()
     .replace(/&/g, " and ")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== "" && !LITTLE.has(w))
-    .join("");
-
-function table(norm: (s: string) => string): Map<string, Value> {
-  const t = new Map<string, Value>();
-  for (const v of VALUES) {
-    const k = norm(v);
-    t.set(k, t.has(k) ? AMBIGUOUS : v);
-  }
-  return t;
+    .replace(/^[\s*"'`“”‘’]+|[\s*"'`“”‘’]+$/g, "");
+  if (/[^\p{L}\p{N}\s_-]/u.test(t)) return null;
+  return t.split(/[\s_-]+/).filter((w) => w !== "");
 }
-const LEVELS: Array<[(s: string) => string, Map<string, Value>]> = [
-  [alnum, table(alnum)],
-  [core, table(core)],
-];
+
+const NAMES = VALUES.map((value) => ({ value, words: wordsOf(value) as string[] }));
+const CORES = NAMES.map(({ value, words }) => ({ value, words: words.filter((w) => !LITTLE.has(w)) }));
+
+/** Same letters, and every break in `key` is also a break in `name`. */
+function fits(key: string[], name: string[]): boolean {
+  if (key.join("") !== name.join("")) return false;
+  const breaks = new Set<number>();
+  let at = 0;
+  for (const w of name) breaks.add((at += w.length));
+  at = 0;
+  return key.every((w) => breaks.has((at += w.length)));
+}
 
 function trimDecorations(key: string): string {
   return key
