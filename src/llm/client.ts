@@ -63,6 +63,16 @@ export interface LlmClientWithStats extends LlmClient {
   estimate(requests: Iterable<CompletionRequest>, options?: { completionTokens?: number }): RunEstimate;
 }
 
+/** Key of the per-request fetch option through which the SDK tells us the request is leaving. */
+const ON_FETCH = "vagOnFetch";
+
+/** The global fetch, calling the request's start hook (and not passing it on). */
+const startSignallingFetch = (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const { [ON_FETCH]: onFetch, ...rest } = (init ?? {}) as RequestInit & { [ON_FETCH]?: () => void };
+  onFetch?.();
+  return fetch(url, rest);
+};
+
 type Attempt = { ok: true; output: string; usage: Usage | null; simulated: boolean } | ({ ok: false } & AttemptFailure);
 
 export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
@@ -79,7 +89,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
   const limiter = createLimiter({ concurrency: options.concurrency ?? 8, requestsPerMinute: options.requestsPerMinute });
   // baseURL and apiKey are always explicit so the SDK never falls back to its own env reading;
   // its logger is off because debug logs would print request details.
-  const sdk = new OpenAI({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: timeoutMs, logLevel: "off" });
+  const sdk = new OpenAI({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: timeoutMs, logLevel: "off", fetch: startSignallingFetch });
   const stats: LlmStats = {
     calls: 0,
     cacheHits: 0,
@@ -95,21 +105,35 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
 
   async function attempt(req: CompletionRequest): Promise<Attempt> {
     const controller = new AbortController();
-    // Our own timer covers the body too (the SDK's timeout stops at the headers).
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    // Our own timer covers the body too (the SDK's timeout stops at the headers). It starts
+    // when the request goes on the wire, so the SDK's one-time start-up (a few hundred ms in
+    // a fresh process) never counts against the endpoint; a backstop covers a stuck SDK.
+    let timer: NodeJS.Timeout | null = null;
+    const startTimer = () => {
+      if (timer === null) timer = setTimeout(() => controller.abort(), timeoutMs);
+    };
+    const backstop = setTimeout(() => controller.abort(), 2 * timeoutMs + 5000);
     stats.requests++;
     try {
       const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = { model: req.model, messages: req.messages };
       if (req.temperature !== undefined) body.temperature = req.temperature;
       if (req.maxTokens !== undefined) body.max_tokens = req.maxTokens;
       if (req.seed !== undefined) body.seed = req.seed;
-      const resp: unknown = await sdk.chat.completions.create(body, { signal: controller.signal, maxRetries: 0, timeout: timeoutMs });
+      const resp: unknown = await sdk.chat.completions.create(body, {
+        signal: controller.signal,
+        maxRetries: 0,
+        timeout: timeoutMs + 1000, // ours (below) is the one meant to fire
+        fetchOptions: { [ON_FETCH]: startTimer } as object,
+      });
       return interpret(resp);
     } catch (e) {
-      if (controller.signal.aborted) return { ok: false, kind: "timeout", message: `no complete response within ${timeoutMs} ms`, retryAfterMs: null };
+      if (controller.signal.aborted || e instanceof OpenAI.APIConnectionTimeoutError) {
+        return { ok: false, kind: "timeout", message: `no complete response within ${timeoutMs} ms`, retryAfterMs: null };
+      }
       return { ok: false, ...classifyError(e) };
     } finally {
-      clearTimeout(timer);
+      if (timer !== null) clearTimeout(timer);
+      clearTimeout(backstop);
     }
   }
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { isLocalUrl, loadModelsFile, LOCAL_DUMMY_KEY, manifestModelOf, resolveLlmConfig } from "../../src/llm/config";
 import { checkEndpoint } from "../../src/llm/preflight";
+import { createLlmClient } from "../../src/llm/client";
 import { FileLineError, UserError } from "../../src/errors";
 import { startFakeOpenAi, type FakeOpenAi } from "../helpers/fakeOpenAi";
 
@@ -126,4 +127,16 @@ test("vag ping: ok against a live endpoint; missing key and unreachable endpoint
   assert.equal(nokey.stderr.split("\n").length, 2);
   assert.equal(down.code, 1);
   assert.equal(down.stderr, `vag: cannot reach http://127.0.0.1:${closedPort}/v1 (connection refused); start the server or check --base-url / OPENAI_BASE_URL\n`);
+});
+
+test("a resolved config is passed to createLlmClient as is (its non-enumerable key included)", async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), "vag-cache-"));
+  const config = resolveLlmConfig({ model: "fake-model", baseUrl: server.baseUrl, cacheDir }, { OPENAI_API_KEY: CANARY });
+  const seen = server.requests.length;
+  const r = await createLlmClient(config).complete({ model: config.model, messages: [{ role: "user", content: "hi" }] });
+  assert.equal(r.output, "echo: hi");
+  assert.equal(server.requests[seen].authorization, `Bearer ${CANARY}`);
+  const local = resolveLlmConfig({ model: "fake-model", baseUrl: server.baseUrl, noCache: true }, {});
+  await createLlmClient(local).complete({ model: "fake-model", messages: [{ role: "user", content: "hi" }] });
+  assert.equal(server.requests.at(-1)!.authorization, `Bearer ${LOCAL_DUMMY_KEY}`);
 });
