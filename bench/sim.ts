@@ -6,12 +6,15 @@
  * average, since on a shared box the CPU share decides the figure.
  *
  *   npx tsx bench/sim.ts [requests] [concurrency] [latencyMs]
+ *
+ * Ends with the harness's `BENCH {json}` line (bench/lib.ts), so `npm run bench -- sim` can run it.
  */
 import { loadavg } from "node:os";
 import OpenAI from "openai";
 import { COUNTRIES, TOPICS, VALUES } from "../src/catalog";
 import { task2Messages } from "../src/prompts";
 import { simulatedAction, startSimServer } from "../src/sim";
+import { report } from "./lib";
 
 async function main(): Promise<void> {
   const [n, concurrency, latencyMs] = [Number(process.argv[2] ?? 2000), Number(process.argv[3] ?? 32), Number(process.argv[4] ?? 100)];
@@ -47,6 +50,14 @@ async function main(): Promise<void> {
       `CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms/request (client + server); ` +
       `load average ${loadavg()[0].toFixed(1)}; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
   );
+  report("sim", [
+    {
+      label: `simulator + SDK client in one process: ${n} Task 2 requests, ${latencyMs} ms latency, concurrency ${concurrency}`,
+      value: rate,
+      unit: "req/s",
+      note: `${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms CPU per request; load average ${loadavg()[0].toFixed(1)}`,
+    },
+  ]);
 }
 
 main().catch((e) => {
