@@ -86,11 +86,14 @@ export async function executeItems<M, R extends { id: string; error: string | nu
       }
       const item = pending[next++];
       if (item === undefined) return;
+      // Replicate r is sent with seed + r, so replicates are distinct samples yet reproducible.
+      const seed = o.sampling.seed === undefined ? undefined : o.sampling.seed + item.replicate;
       const result = await o.client.complete({
         model: o.model,
         messages: item.messages,
         replicate: item.replicate,
         ...o.sampling,
+        ...(seed === undefined ? {} : { seed }),
       });
       const record = o.toRecord(item, result);
       appendRecords(o.file, [record]);
