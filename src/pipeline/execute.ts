@@ -44,6 +44,12 @@ export interface ExecuteOptions<M, R extends { id: string; error: string | null;
   signal?: AbortSignal;
 }
 
+/** The request of one item. Replicate r is sent with seed + r, so replicates are distinct samples yet reproducible. */
+export function requestFor<M>(item: WorkItem<M>, model: string, sampling: Omit<CompletionRequest, "model" | "messages" | "replicate">): CompletionRequest {
+  const seed = sampling.seed === undefined ? undefined : sampling.seed + item.replicate;
+  return { model, messages: item.messages, replicate: item.replicate, ...sampling, ...(seed === undefined ? {} : { seed }) };
+}
+
 /**
  * Run the pending items of one task file: items whose latest record has no
  * error are skipped (resume), the others are called through the LLM layer
@@ -86,15 +92,7 @@ export async function executeItems<M, R extends { id: string; error: string | nu
       }
       const item = pending[next++];
       if (item === undefined) return;
-      // Replicate r is sent with seed + r, so replicates are distinct samples yet reproducible.
-      const seed = o.sampling.seed === undefined ? undefined : o.sampling.seed + item.replicate;
-      const result = await o.client.complete({
-        model: o.model,
-        messages: item.messages,
-        replicate: item.replicate,
-        ...o.sampling,
-        ...(seed === undefined ? {} : { seed }),
-      });
+      const result = await o.client.complete(requestFor(item, o.model, o.sampling));
       const record = o.toRecord(item, result);
       appendRecords(o.file, [record]);
       stats.attempted++;

@@ -11,7 +11,7 @@ import { GenerateRecord, Task1Record, Task2Record, type TaskName } from "../runs
 import { latestById, readRecords } from "../runs/store";
 import { summarizeRecords } from "../runs/summary";
 import { loadActionPairs } from "./actions";
-import { executeItems, type ExecutionStats } from "./execute";
+import { executeItems, requestFor, type ExecutionStats } from "./execute";
 import { generateItems, task1Items, task2Items, type WorkItem } from "./items";
 import { progressBar } from "./progress";
 import { generateRecord, task1Record, task2Record } from "./records";
@@ -116,7 +116,7 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
   const file = join(o.runDir, FILE_OF[o.task]);
   const done = existsSync(file) ? finishedIn(file, o.task) : new Set<string>();
   const pending = items.filter((it) => !done.has(it.id));
-  const requests = pending.map((it): CompletionRequest => ({ model: config.model, messages: it.messages, replicate: it.replicate, ...sampling }));
+  const requests = pending.map((it) => requestFor(it, config.model, sampling));
   const est = client.estimate(requests);
   const cost = est.costUsd === null ? "unknown (no price in the models file)" : `$${est.costUsd.toFixed(4)}`;
   const planLine = `${o.task}: ${items.length} items, ${items.length - pending.length} already done, ${est.calls} to call (${est.cacheHits} cached); ~${est.promptTokens} prompt + ~${est.completionTokens} completion tokens; estimated cost ${cost}`;
