@@ -30,8 +30,9 @@ export function verdict(e: Effect): string {
   const sizes = `ΔF1 ${signed(d.f1)} ${ci(d.ci95.f1)}, ΔAUC ${signed(d.auc)} ${ci(d.ci95.auc)}`;
   const improves = (aucLo !== undefined && aucLo > 0) || (f1Lo !== undefined && f1Lo > 0);
   const hurts = (aucHi !== undefined && aucHi < 0) || (f1Hi !== undefined && f1Hi < 0);
+  const which = [f1Lo !== undefined && f1Lo > 0 ? "F1" : null, aucLo !== undefined && aucLo > 0 ? "AUC" : null].filter(Boolean).join(" and ");
   const head = improves && !hurts
-    ? "**Yes, explanations improve prediction**"
+    ? `**Yes, explanations improve prediction** (${which} CI above 0)`
     : hurts && !improves
       ? "**No, explanations make prediction worse**"
       : improves && hurts

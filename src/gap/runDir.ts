@@ -30,5 +30,6 @@ export function runTargets(dir: string): { targets: GapTarget[]; notes: string[]
     actions = importDataset(dirname(source), basename(source)).records;
     notes.push(`${dir}: action texts from ${source}`);
   }
+  if (task2.some((r) => r.source === "sim")) notes.push(`${dir}: Task 2 answers come from the SIMULATED model; these numbers say nothing about real models`);
   return { targets: pairsFromRecords(actions, task1, task2), notes };
 }
