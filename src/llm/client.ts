@@ -144,7 +144,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
   }
 
   async function complete(req: CompletionRequest): Promise<CompletionResult> {
-    const t0 = performance.now();
+    // Latency runs from the first attempt (after the limiter admits it), retries and backoff
+    // included, so it describes the endpoint rather than our own queue.
+    let t0 = performance.now();
+    let admitted = false;
     stats.calls++;
     const retries: Record<string, number> = {};
     try {
@@ -157,7 +160,13 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
         }
       }
       for (let n = 0; ; n++) {
-        const a = await limiter.run(() => attempt(req));
+        const a = await limiter.run(() => {
+          if (!admitted) {
+            admitted = true;
+            t0 = performance.now();
+          }
+          return attempt(req);
+        });
         if (a.ok) {
           const costUsd = callCost(a.usage, price);
           if (a.usage) {

@@ -24,6 +24,7 @@ export interface CompletionResult {
   usage: Usage | null;
   costUsd: number | null;
   cached: boolean;
+  /** From the first attempt (time queued in the limiter excluded) to the end, retries and backoff included. */
   latencyMs: number;
   /** Retries spent on this call, by kind (e.g. "429", "500", "timeout", "reset", "bad-body"). */
   retries: Record<string, number>;
