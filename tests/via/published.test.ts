@@ -1,0 +1,163 @@
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { COUNTRIES, TOPICS, VALUES } from "../../src/catalog";
+import { importDataset } from "../../src/via/importDataset";
+import { importTask2 } from "../../src/via/importTask2";
+import { FEWSHOT_SETTINGS, MODEL_IDS, TASK2_FILES } from "../../src/via/models";
+import { RISK_CATEGORIES, TABLE13, TABLE14, TABLE3, TABLE4, TABLE5, TABLE8 } from "../../src/via/paperNumbers";
+import type { ResultsJson } from "../../src/via/reproduce";
+import { skipWithoutData, viaDir } from "../helpers/data";
+
+// Against the published data (../shared/via or VAL_DATA_DIR); skipped with one line when absent.
+const skip = skipWithoutData();
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+describe("vag reproduce on the published data", { skip }, () => {
+  let results: ResultsJson;
+  let out: string;
+  let stdout: string;
+  before(() => {
+    out = join(mkdtempSync(join(tmpdir(), "vag-repro-pub-")), "out");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "reproduce", "--data-dir", viaDir()!, "--out", out], {
+      cwd: resolve(__dirname, "../.."),
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, r.stderr);
+    stdout = r.stdout;
+    results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+  });
+
+  test("Task 1 prompt agreement = Table 8 T1 to three decimals (Llama: documented 0.0009 gap)", () => {
+    const withT1 = ["gpt-4o-mini", "claude-sonnet-4", "gemma-2-9b-it", "gpt-3.5-turbo", "gpt-4o"] as const;
+    for (const m of withT1) assert.equal(round(results.models[m]!.task1_agreement!, 3), TABLE8.values[m]!.t1, m);
+    // The published Llama file gives 0.9501 (printed 0.951): see REPRODUCTION.md / comparison.ts.
+    const llama = results.models["llama-3.3-70b-instruct"]!.task1_agreement!;
+    assert.equal(round(llama, 4), 0.9501);
+    assert.ok(Math.abs(llama - TABLE8.values["llama-3.3-70b-instruct"]!.t1) < 0.001);
+  });
+
+  test("GPT-4o-mini: overall F1 0.564 as published; every Table 3 and Table 13 cell and Table 4 reproduce", () => {
+    const mini = results.models["gpt-4o-mini"]!;
+    assert.equal(round(mini.f1!.overall, 3), 0.564);
+    for (const c of COUNTRIES) assert.equal(round(mini.f1!.by_country[c], 2), TABLE3.values["gpt-4o-mini"]![c], c);
+    for (const t of TOPICS) assert.equal(round(mini.f1!.by_topic[t], 3), TABLE13.values["gpt-4o-mini"]![t], t);
+    const p = TABLE4.values["gpt-4o-mini"]!;
+    assert.equal(mini.inconsistency!.stated_disagree_acted_agree, p.printedAD);
+    assert.equal(mini.inconsistency!.stated_agree_acted_disagree, p.printedDA);
+    assert.equal(round(mini.inconsistency!.share * 100, 2), p.percent);
+    const [lo, hi] = mini.f1!.ci95.overall;
+    assert.ok(lo < mini.f1!.overall && mini.f1!.overall < hi);
+  });
+
+  test("Claude per-country F1 against Table 3: level agrees, single countries differ (documented)", () => {
+    // The issue asked for every country within 0.02; the published Claude files give
+    // 8 of 12 within 0.02 and all within 0.05 (India −0.047, Egypt +0.040, Uganda +0.035,
+    // Australia −0.025). Pinned here so a change in either direction is noticed.
+    const claude = results.models["claude-sonnet-4"]!.f1!;
+    const printed = TABLE3.values["claude-sonnet-4"]!;
+    const diffs = COUNTRIES.map((c) => Math.abs(claude.by_country[c] - printed[c]));
+    assert.equal(diffs.filter((d) => d <= 0.02).length, 8);
+    assert.ok(Math.max(...diffs) < 0.05);
+    const printedMean = COUNTRIES.reduce((s, c) => s + printed[c], 0) / COUNTRIES.length;
+    assert.ok(Math.abs(claude.overall - printedMean) < 0.003, `${claude.overall} vs ${printedMean}`);
+  });
+
+  test("few-shot gap prediction = Table 14 exactly", () => {
+    for (const m of ["gpt-3.5-turbo", "llama-3.3-70b-instruct"] as const) {
+      for (const s of FEWSHOT_SETTINGS) {
+        const ours = results.gap_prediction_fewshot[m]![s];
+        assert.equal(round(ours.f1, 3), TABLE14.values[m]![s].f1, `${m} ${s}`);
+        assert.equal(round(ours.accuracy, 3), TABLE14.values[m]![s].accuracy, `${m} ${s}`);
+        assert.equal(ours.n, 200);
+      }
+    }
+  });
+
+  test("risk counts = Table 5 exactly (480 tagged)", () => {
+    assert.deepEqual(results.risk_counts, TABLE5.values);
+    assert.equal(Object.values(results.risk_counts).reduce((a, b) => a + b, 0), 480);
+  });
+
+  test("Task 2 prompt agreement: the authors' notebook values from these files", () => {
+    assert.equal(results.task2_prompt_agreement["gpt-4o-mini"], 0.9125);
+    assert.equal(results.task2_prompt_agreement["qwen-qwq-32b"], 0.92);
+    for (const m of ["llama-3.3-70b-instruct", "gpt-3.5-turbo"] as const) {
+      assert.equal(round(results.task2_prompt_agreement[m]!, 3), TABLE8.values[m]!.t2, m);
+    }
+  });
+
+  test("results.json has the documented shape", () => {
+    assert.deepEqual(Object.keys(results), ["models", "task2_prompt_agreement", "gap_prediction_fewshot", "risk_counts"]);
+    assert.deepEqual(Object.keys(results.models), ["gpt-4o-mini", "claude-sonnet-4", "llama-3.3-70b-instruct", "gemma-2-9b-it", "gpt-3.5-turbo", "gpt-4o"]);
+    assert.deepEqual(Object.keys(results.task2_prompt_agreement).sort(), [...MODEL_IDS].sort());
+    assert.deepEqual(Object.keys(results.risk_counts), [...RISK_CATEGORIES]);
+    for (const m of ["gpt-4o-mini", "claude-sonnet-4"] as const) {
+      const x = results.models[m]!;
+      assert.deepEqual(Object.keys(x), ["task1_agreement", "f1", "f1_inverted", "distance_group_mean", "distance_cell_mean", "ranking", "inconsistency"]);
+      for (const f of [x.f1!, x.f1_inverted!]) {
+        assert.deepEqual(Object.keys(f), ["overall", "by_country", "by_topic", "ci95"]);
+        assert.deepEqual(Object.keys(f.by_country), [...COUNTRIES]);
+        assert.deepEqual(Object.keys(f.by_topic), [...TOPICS]);
+        assert.deepEqual(Object.keys(f.ci95), ["overall", "by_country", "by_topic"]);
+        assert.deepEqual(Object.keys(f.ci95.by_country), [...COUNTRIES]);
+        for (const ci of [f.ci95.overall, ...Object.values(f.ci95.by_topic)]) assert.ok(ci.length === 2 && ci[0] <= ci[1]);
+      }
+      assert.ok(x.f1_inverted!.overall > 0.8, "the final notebooks' inverted F1 is ≈0.9");
+      for (const d of [x.distance_group_mean!, x.distance_cell_mean!]) {
+        assert.deepEqual(Object.keys(d), ["by_country", "by_topic"]);
+        assert.deepEqual(Object.keys(d.by_country.Egypt), [...VALUES]);
+        assert.deepEqual(Object.keys(d.by_topic.Religion), [...VALUES]);
+      }
+      const rank = x.ranking!.by_country.Philippines;
+      assert.equal(rank.length, 56);
+      for (let k = 1; k < rank.length; k++) assert.ok(rank[k - 1][1] >= rank[k][1]);
+      // ranking distances are the figure (group-mean) form
+      assert.equal(rank[0][1], x.distance_group_mean!.by_country.Philippines[rank[0][0]]);
+      assert.deepEqual(Object.keys(x.inconsistency!), ["stated_disagree_acted_agree", "stated_agree_acted_disagree", "total", "share"]);
+    }
+    assert.deepEqual(Object.keys(results.models["gpt-4o"]!), ["task1_agreement"]);
+    assert.deepEqual(Object.keys(results.gap_prediction_fewshot), ["llama-3.3-70b-instruct", "gpt-3.5-turbo"]);
+    assert.deepEqual(Object.keys(results.gap_prediction_fewshot["gpt-3.5-turbo"]!.default), ["f1", "accuracy", "precision", "recall", "n"]);
+  });
+
+  test("every non-reproducing cell of every table has a cause; REPRODUCTION.md says all inputs match", () => {
+    for (const id of ["table3", "table4", "table8", "table13", "table14", "table5"]) {
+      const lines = readFileSync(join(out, `${id}.csv`), "utf8").trim().split("\n").slice(1);
+      assert.ok(lines.length > 0);
+      for (const l of lines) {
+        if (l.includes(",differs,") || l.includes(",not computable,")) assert.ok(!l.includes("difference not explained"), l);
+      }
+    }
+    const md = readFileSync(join(out, "REPRODUCTION.md"), "utf8");
+    assert.match(md, /all 42 files present match the sha256 of MANIFEST\.md/);
+    assert.match(md, /misaligned_examples\/chatgpt_misaligned_example_early\.csv \| – \| – \| – \| – \| file skipped: broken early export/);
+    assert.ok(stdout.includes(join(out, "REPRODUCTION.md")));
+  });
+});
+
+describe("importers on the published data", { skip }, () => {
+  test("Task 2: 7,194 GPT-4o-mini pairs (55 values) and 7,329 Claude pairs, one record per (scenario, value)", () => {
+    const mini = importTask2(viaDir()!, "gpt-4o-mini", TASK2_FILES["gpt-4o-mini"]!);
+    const claude = importTask2(viaDir()!, "claude-sonnet-4", TASK2_FILES["claude-sonnet-4"]!);
+    assert.equal(mini.records.length, 7194);
+    assert.equal(mini.stats.rowsRead, 14388);
+    assert.ok(!mini.records.some((r) => r.value === "Unity With Nature"));
+    assert.equal(claude.records.length, 7329);
+    assert.equal(claude.stats.parsed.failed, 0);
+  });
+
+  test("dataset: 14,784 rows, 61 refusals, every row a validated generate record", () => {
+    const ds = importDataset(viaDir()!);
+    assert.equal(ds.records.length, 14784);
+    assert.equal(ds.refusals, 61);
+    assert.equal(ds.stats.skipped.refusal, 61);
+    assert.ok(ds.usablePairs >= 7329 && ds.usablePairs <= 7392 - 61);
+    assert.equal(ds.records[0].datasetRow, 0);
+    assert.equal(ds.records[14783].datasetRow, 14783);
+    assert.ok(ds.records.every((r) => r.source === "import" && r.variant === 5));
+  });
+});
