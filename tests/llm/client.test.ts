@@ -186,3 +186,14 @@ test("cost per call and per run from the price; cache hits cost nothing", async 
   const est = c.estimate([req("price me"), req("not yet")], { completionTokens: 10 });
   assert.deepEqual({ calls: est.calls, cacheHits: est.cacheHits, completionTokens: est.completionTokens }, { calls: 2, cacheHits: 1, completionTokens: 10 });
 });
+
+test("an endpoint that refuses connections is retried as `connect` and ends as an error value", async () => {
+  const gone = await startFakeOpenAi();
+  const port = gone.port;
+  await gone.close();
+  const { c } = client({ baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 2 });
+  const r = await c.complete(req("anyone there?"));
+  assert.equal(r.output, null);
+  assert.match(r.error!, /^connection failed \(ECONNREFUSED\) \(gave up after 3 attempts\)$/);
+  assert.deepEqual(r.retries, { connect: 2 });
+});

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { UserError } from "../../errors";
 import { resolveLlmConfig } from "../../llm/config";
 import { checkEndpoint } from "../../llm/preflight";
 
@@ -16,6 +17,7 @@ export function register(program: Command): void {
     .option("--models <file>", "models file (JSON) with per-model endpoint, key variable, sampling, prices and limits")
     .option("--timeout-ms <n>", "how long to wait for the endpoint", (v) => Number(v), 5000)
     .action(async (opts: { model: string; baseUrl?: string; models?: string; timeoutMs: number }) => {
+      if (!Number.isInteger(opts.timeoutMs) || opts.timeoutMs <= 0) throw new UserError("--timeout-ms must be a positive whole number of milliseconds", 2);
       const config = resolveLlmConfig({ model: opts.model, baseUrl: opts.baseUrl, modelsFile: opts.models });
       const { models } = await checkEndpoint(config, { timeoutMs: opts.timeoutMs });
       const listed = models === null ? "no model list" : models.includes(config.model) ? `lists ${config.model}` : `${models.length} models, ${config.model} not among them`;
