@@ -103,6 +103,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
     latencyMsTotal: 0,
   };
 
+  // Newer OpenAI models refuse `max_tokens` and ask for `max_completion_tokens` (same meaning);
+  // on that 400 the client switches once, for good.
+  let maxTokensField: "max_tokens" | "max_completion_tokens" = "max_tokens";
+
   async function attempt(req: CompletionRequest): Promise<Attempt> {
     const controller = new AbortController();
     // Our own timer covers the body too (the SDK's timeout stops at the headers). It starts
@@ -117,7 +121,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
     try {
       const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = { model: req.model, messages: req.messages };
       if (req.temperature !== undefined) body.temperature = req.temperature;
-      if (req.maxTokens !== undefined) body.max_tokens = req.maxTokens;
+      if (req.maxTokens !== undefined) body[maxTokensField] = req.maxTokens;
       if (req.seed !== undefined) body.seed = req.seed;
       const resp: unknown = await sdk.chat.completions.create(body, {
         signal: controller.signal,
@@ -176,6 +180,11 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
           if (costUsd !== null && stats.costUsd !== null) stats.costUsd += costUsd;
           cache?.put({ key, createdAt: new Date().toISOString(), endpoint, model: req.model, output: a.output, usage: a.usage, simulated: a.simulated });
           return finish({ output: a.output, error: null, usage: a.usage, costUsd, cached: false, latencyMs: performance.now() - t0, retries, simulated: a.simulated });
+        }
+        if (a.kind === null && maxTokensField === "max_tokens" && req.maxTokens !== undefined && /max_completion_tokens/.test(a.message)) {
+          maxTokensField = "max_completion_tokens";
+          n--;
+          continue;
         }
         if (a.kind === null || n >= policy.maxRetries) {
           const tries = n + 1;

@@ -197,3 +197,17 @@ test("an endpoint that refuses connections is retried as `connect` and ends as a
   assert.match(r.error!, /^connection failed \(ECONNREFUSED\) \(gave up after 3 attempts\)$/);
   assert.deepEqual(r.retries, { connect: 2 });
 });
+
+test("a model that refuses max_tokens gets max_completion_tokens instead, once and for good", async () => {
+  const { c } = client({ maxRetries: 0 });
+  const seen = server.requests.length;
+  server.queueFaults({ kind: "status", status: 400, message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead." });
+  const a = await c.complete(req("o-series", { maxTokens: 64 }));
+  const b = await c.complete(req("o-series again", { maxTokens: 64 }));
+  assert.equal(a.error, null);
+  assert.equal(b.error, null);
+  const bodies = server.requests.slice(seen).map((r) => r.body!);
+  assert.equal(bodies.length, 3);
+  assert.equal(bodies[0].max_tokens, 64);
+  assert.deepEqual([bodies[1].max_tokens, bodies[1].max_completion_tokens, bodies[2].max_completion_tokens], [undefined, 64, 64]);
+});
