@@ -126,7 +126,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
       const resp: unknown = await sdk.chat.completions.create(body, {
         signal: controller.signal,
         maxRetries: 0,
-        timeout: timeoutMs + 1000, // ours (below) is the one meant to fire
+        timeout: timeoutMs + 1000, // our timer (above) is the one meant to fire
         fetchOptions: { [ON_FETCH]: startTimer } as object,
       });
       return interpret(resp);
