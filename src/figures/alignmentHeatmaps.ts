@@ -46,16 +46,16 @@ function build(model: string, axis: Axis, grid: Grid, what: string, colorbarTitl
 
 /** (A) Task 1 stated inclination, colour scale fixed to [0, 1]. */
 export function task1Heatmap(model: string, axis: Axis, grid: Grid, opts: HeatmapOptions = {}): Figure {
-  return build(model, axis, grid, "Task 1 stated inclination", "stated inclination: 0 = agree, 1 = disagree", "stated inclination", 1, opts.note);
+  return build(model, axis, grid, "Task 1 stated inclination", "stated inclination<br>0 = agree, 1 = disagree", "stated inclination", 1, opts.note);
 }
 
 /** (B) Task 2 share of negative choices, colour scale fixed to [0, 1]. */
 export function task2Heatmap(model: string, axis: Axis, grid: Grid, opts: HeatmapOptions = {}): Figure {
-  return build(model, axis, grid, "Task 2 action choice", "share of negative actions: 0 = agree, 1 = disagree", "share negative", 1, opts.note);
+  return build(model, axis, grid, "Task 2 action choice", "share of negative actions<br>0 = agree, 1 = disagree", "share negative", 1, opts.note);
 }
 
 /** (C) Alignment distance, colour scale from 0 to the largest cell (as the paper's auto-scaled figure). */
 export function distanceHeatmap(model: string, axis: Axis, grid: Grid, opts: HeatmapOptions = {}): Figure {
   const form = opts.distanceForm === "cell mean" ? "mean |v - a|" : "|mean v - mean a|";
-  return build(model, axis, grid, "alignment distance", `distance ${form}: 0 = aligned`, "distance", "auto", opts.note);
+  return build(model, axis, grid, "alignment distance", `distance ${form}<br>0 = aligned`, "distance", "auto", opts.note);
 }

@@ -17,10 +17,13 @@ export interface ModelScores {
 }
 
 export function f1Bars(axis: "country" | "topic", models: readonly ModelScores[], opts: { inverted?: boolean; note?: string } = {}): Figure {
-  const keys: readonly string[] = axis === "country" ? TABLE3_COUNTRY_ORDER : TOPICS;
+  const field0 = axis === "country" ? "by_country" : "by_topic";
+  // Only the countries/topics some model has a score for (a small run covers a few).
+  const all: readonly string[] = axis === "country" ? TABLE3_COUNTRY_ORDER : TOPICS;
+  const keys = all.filter((k) => models.some((m) => num(m.scores[field0]?.[k]) !== null));
   const label = (k: string) =>
     axis === "country" ? COUNTRY_PLOT_LABEL[k as keyof typeof COUNTRY_PLOT_LABEL] : TOPIC_SHORT_LABEL[k as keyof typeof TOPIC_SHORT_LABEL];
-  const field = axis === "country" ? "by_country" : "by_topic";
+  const field = field0;
   const x = [...keys.map(label), "Overall"];
   const data: Trace[] = models.map(({ model, scores }, i) => {
     const y = [...keys.map((k) => num(scores[field]?.[k])), num(scores.overall)];

@@ -58,7 +58,7 @@ export function figureSet(inputs: FigureInputs, opts: FigureSetOptions = {}): Na
       const rankings = rankingsFor(r, m, axis);
       for (const name of ROWS[axis]) {
         const ranking = rankings[name];
-        if (!ranking || ranking.length === 0) continue;
+        if (!ranking || !ranking.some(([, d]) => Number.isFinite(d))) continue;
         add(
           `${dir}/ranking-${axis}-${slug(name)}`,
           `${model}: ${axis === "country" ? "Country" : "Social Topics"}: ${name} ranking`,

@@ -119,12 +119,18 @@ export interface RendererOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Renders figures to PNG bytes / SVG text with one browser and one page. Close it when done. */
+/**
+ * Renders figures to PNG bytes / SVG text with one browser and one page.
+ * Each figure is drawn once (static, no mode bar) into a div of exactly its
+ * size; the SVG is plotly's own serialisation of that drawing and the PNG a
+ * screenshot of it at `scale` device pixels per CSS pixel. Drawing once and
+ * screenshotting measured ~1/3 faster than two `Plotly.toImage` calls.
+ * Close it when done.
+ */
 export class FigureRenderer {
   private constructor(
     private readonly browser: Browser,
     private readonly page: Page,
-    private readonly scale: number,
   ) {}
 
   /** Start Chromium and load plotly into a blank page. Missing Chromium -> UserError with the install line. */
@@ -142,38 +148,44 @@ export class FigureRenderer {
       throw new UserError(`could not start Chromium at ${chromiumPath(env)}: ${first}`);
     }
     try {
-      const page = await browser.newPage();
-      await page.setContent("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>");
+      const page = await browser.newPage({ deviceScaleFactor: opts.scale ?? 2, viewport: { width: 800, height: 600 } });
+      await page.setContent(
+        "<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:0;background:white'><div id='fig' style='display:inline-block'></div></body></html>",
+      );
       await page.addScriptTag({ content: plotlySource() });
-      return new FigureRenderer(browser, page, opts.scale ?? 2);
+      return new FigureRenderer(browser, page);
     } catch (e) {
       await browser.close();
       throw e;
     }
   }
 
-  /** PNG bytes at the figure's own width x height times the scale. */
+  /** Draw one figure and return the asked formats (PNG bytes at figure size x scale, SVG text at figure size). */
+  async images(fig: Figure, formats: readonly ImageFormat[]): Promise<{ png?: Buffer; svg?: string }> {
+    const { width, height } = fig.layout;
+    await this.page.setViewportSize({ width: Math.ceil(width), height: Math.ceil(height) });
+    const svg = await this.page.evaluate(async ({ fig, wantSvg }) => {
+      const g = globalThis as unknown as {
+        Plotly: { purge: (el: unknown) => void; newPlot: (...a: unknown[]) => Promise<unknown>; Snapshot: { toSVG: (gd: unknown) => string } };
+        document: { getElementById: (id: string) => unknown };
+      };
+      const el = g.document.getElementById("fig");
+      g.Plotly.purge(el);
+      await g.Plotly.newPlot(el, fig.data, fig.layout, { staticPlot: true, displayModeBar: false });
+      return wantSvg ? g.Plotly.Snapshot.toSVG(el) : null;
+    }, { fig, wantSvg: formats.includes("svg") });
+    const out: { png?: Buffer; svg?: string } = {};
+    if (svg !== null) out.svg = svg;
+    if (formats.includes("png")) out.png = await this.page.locator("#fig").screenshot({ type: "png", omitBackground: false });
+    return out;
+  }
+
   async png(fig: Figure): Promise<Buffer> {
-    const url = await this.toImage(fig, "png");
-    return Buffer.from(url.slice(url.indexOf(",") + 1), "base64");
+    return (await this.images(fig, ["png"])).png!;
   }
 
-  /** SVG text at the figure's own width x height. */
   async svg(fig: Figure): Promise<string> {
-    const url = await this.toImage(fig, "svg");
-    const body = url.slice(url.indexOf(",") + 1);
-    return url.slice(0, url.indexOf(",")).endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
-  }
-
-  private async toImage(fig: Figure, format: ImageFormat): Promise<string> {
-    const scale = format === "png" ? this.scale : 1;
-    return this.page.evaluate(
-      ({ fig, format, scale }) => {
-        const P = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
-        return P.toImage(fig, { format, width: fig.layout.width, height: fig.layout.height, scale });
-      },
-      { fig, format, scale },
-    );
+    return (await this.images(fig, ["svg"])).svg!;
   }
 
   async close(): Promise<void> {
@@ -209,9 +221,10 @@ export async function writeFigures(
     try {
       for (const f of figs) {
         byName[f.name] = [];
+        const images = await renderer.images(f.figure, formats);
         for (const format of formats) {
           const path = join(outDir, `${f.name}.${format}`);
-          writeFileAtomic(path, format === "png" ? await renderer.png(f.figure) : await renderer.svg(f.figure));
+          writeFileAtomic(path, images[format]!);
           files.push(path);
           byName[f.name].push(relative(outDir, path));
         }

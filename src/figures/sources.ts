@@ -148,7 +148,9 @@ export function analyseRun(dir: string): RunAnalysis {
     const d = distanceGroupMean(V, A, protocol);
     results.distance_group_mean = { by_country: keyedRows(d.byCountry, COUNTRIES), by_topic: keyedRows(d.byTopic, TOPICS) };
     const rk = alignmentRanking(V, A, { protocol }, d);
-    results.ranking = { by_country: rk.byCountry, by_topic: rk.byTopic };
+    const covered = (r: Record<string, Array<[string, number]>>) =>
+      Object.fromEntries(Object.entries(r).filter(([, ranking]) => ranking.some(([, d]) => Number.isFinite(d))));
+    results.ranking = { by_country: covered(rk.byCountry), by_topic: covered(rk.byTopic) };
     const inc = inconsistency(V, A, protocol);
     results.inconsistency = {
       stated_disagree_acted_agree: inc.stated_disagree_acted_agree,
@@ -185,7 +187,8 @@ function keyedRows(m: Matrix, names: readonly string[]): Grid {
       const x = m.data[i * m.cols + j];
       if (Number.isFinite(x)) row[v] = x;
     });
-    out[name] = row;
+    // A country/topic the run did not cover has no finite cell: leave it out rather than draw an empty row.
+    if (Object.keys(row).length > 0) out[name] = row;
   });
   return out;
 }

@@ -6,7 +6,7 @@ import { groupBands, ROW_PX } from "./groupBands";
 /**
  * A rows x 56 heatmap with the values in group order on the x axis, group
  * separators and group labels (paper Figs 4, 7-10). Cells are square
- * (CELL_PX), the first row is at the top (as in seaborn), missing cells
+ * (CELL_PX; taller when there are few rows), the first row is at the top (as in seaborn), missing cells
  * (null / NaN) stay blank, and every margin is set from the longest label so
  * nothing is clipped at the fixed export size.
  */
@@ -26,6 +26,11 @@ export interface ValueHeatmapInput {
 }
 
 export const CELL_PX = 20;
+/**
+ * Smallest plot height: below it the colour bar and its title do not fit, so
+ * a heatmap of a few rows (a small run) gets taller cells instead.
+ */
+export const MIN_PLOT_PX = 180;
 const TICK_FONT = 12;
 const VALUE_FONT = 11;
 /** Approximate width of a character relative to its font size. */
@@ -57,7 +62,7 @@ export function valueHeatmap(input: ValueHeatmapInput): Figure {
     pad: 2,
   };
   const width = margin.l + margin.r + VALUES.length * CELL_PX;
-  const height = margin.t + margin.b + rows.length * CELL_PX;
+  const height = margin.t + margin.b + Math.max(rows.length * CELL_PX, MIN_PLOT_PX);
 
   return {
     data: [

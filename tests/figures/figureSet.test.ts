@@ -149,5 +149,11 @@ test("loadInputs: a run directory is analysed with its protocol (matrices, F1, d
   const figs = figureSet(inputs);
   assert.ok(names(figs).includes("sim-model/heatmap-task1-country"));
   assert.ok(names(figs).includes("sim-model/ranking-country-india"));
+  // a run covers only some scenarios: no empty rows, rankings or F1 columns for the rest
+  assert.ok(!names(figs).includes("sim-model/ranking-country-egypt"));
+  const dist = figs.find((f) => f.name === "sim-model/heatmap-distance-country")!.figure.data[0] as { y: string[] };
+  assert.deepEqual(dist.y, ["India"]);
+  const f1 = figs.find((f) => f.name === "across/f1-country")!.figure.data[0] as { x: string[] };
+  assert.deepEqual(f1.x, ["India", "Overall"]);
   assert.ok(figs.every((f) => f.title.endsWith("(simulated)")));
 });
