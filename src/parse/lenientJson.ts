@@ -64,8 +64,6 @@ type Ctx = "key" | "member" | "element" | "top";
 
 class Parser {
   i: number;
-  /** Set when the text ended inside a string or container. */
-  truncated = false;
   depth = 0;
   /** Set by a string or number that ran into the end of the text, until its container records it. */
   private cutPending = false;
@@ -81,8 +79,9 @@ class Parser {
     return this.s[this.i];
   }
 
-  private atFence(at = this.i): boolean {
-    return this.s.startsWith("```", at);
+  /** A closing code fence ends the JSON like the end of the text does. */
+  private atFence(): boolean {
+    return this.s.startsWith("```", this.i);
   }
 
   private eof(): boolean {
@@ -126,10 +125,7 @@ class Parser {
     const out: Record<string, unknown> = {};
     for (;;) {
       this.skip();
-      if (this.eof() || this.atFence()) {
-        this.truncated = true;
-        break;
-      }
+      if (this.eof() || this.atFence()) break; // cut off: close what is open
       const c = this.c as string;
       if (c === "}") {
         this.i++;
@@ -144,27 +140,20 @@ class Parser {
       else if (/[A-Za-z_$]/.test(c)) key = this.bareKey();
       else throw new Fail(`expected a key at ${this.i}`);
       this.skip();
-      if (this.eof() || this.atFence()) {
-        this.truncated = true;
-        break;
-      }
+      if (this.eof() || this.atFence()) break; // cut off: close what is open
       if (this.c !== ":" && this.c !== "=") throw new Fail(`expected ':' at ${this.i}`);
       this.i++;
       const v = this.value("member");
-      if (v === MISSING) {
-        this.truncated = true;
-        break;
-      }
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (v === MISSING) break; // a key or item cut off before its value is dropped
+      // "__proto__" is data here, as in JSON.parse, not the prototype
+      if (key === "__proto__") Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[key] = v;
       if (this.cutPending) {
         this.cut = { container: out, key };
         this.cutPending = false;
       }
       this.skip();
-      if (this.eof() || this.atFence()) {
-        this.truncated = true;
-        break;
-      }
+      if (this.eof() || this.atFence()) break; // cut off: close what is open
       const d = this.c as string;
       if (d === ",") this.i++;
       else if (d === "}") {
@@ -183,10 +172,7 @@ class Parser {
     const out: unknown[] = [];
     for (;;) {
       this.skip();
-      if (this.eof() || this.atFence()) {
-        this.truncated = true;
-        break;
-      }
+      if (this.eof() || this.atFence()) break; // cut off: close what is open
       const c = this.c as string;
       if (c === "]") {
         this.i++;
@@ -197,20 +183,14 @@ class Parser {
         continue;
       }
       const v = this.value("element");
-      if (v === MISSING) {
-        this.truncated = true;
-        break;
-      }
+      if (v === MISSING) break; // a key or item cut off before its value is dropped
       out.push(v);
       if (this.cutPending) {
         this.cut = { container: out, key: out.length - 1 };
         this.cutPending = false;
       }
       this.skip();
-      if (this.eof() || this.atFence()) {
-        this.truncated = true;
-        break;
-      }
+      if (this.eof() || this.atFence()) break; // cut off: close what is open
       const d = this.c as string;
       if (d === ",") this.i++;
       else if (d === "]") {
@@ -233,7 +213,7 @@ class Parser {
     if (s.startsWith("```", j)) return true;
     const c = s[j];
     if (ctx === "top") return true;
-    if (ctx === "key") return c === ":";
+    if (ctx === "key") return c === ":" || c === "=";
     const closer = ctx === "member" ? "}" : "]";
     if (c === closer) return true;
     // a missing comma before the next quoted key: `"a": "x"\n "b": ...`
@@ -256,7 +236,6 @@ class Parser {
     const closed = this.scan(s.length, closers, ctx);
     if (closed !== null) return closed;
     // Unclosed: the text was cut off. A closing code fence still ends it.
-    this.truncated = true;
     this.cutPending = true;
     const fence = s.indexOf("\n```", start);
     if (fence < 0) {
@@ -289,23 +268,24 @@ class Parser {
 
   /** The text of s[from, to) with escapes resolved. */
   private decode(from: number, to: number): string {
-    const s = this.s;
-    if (s.indexOf("\\", from) < 0 || s.indexOf("\\", from) >= to) return s.slice(from, to);
+    const piece = this.s.slice(from, to);
+    if (!piece.includes("\\")) return piece;
     let out = "";
-    let i = from;
-    while (i < to) {
-      const b = s.indexOf("\\", i);
-      if (b < 0 || b >= to) {
-        out += s.slice(i, to);
+    let i = 0;
+    while (i < piece.length) {
+      const b = piece.indexOf("\\", i);
+      if (b < 0) {
+        out += piece.slice(i);
         break;
       }
-      out += s.slice(i, b);
-      const [text, len] = escape(s, b, to);
+      out += piece.slice(i, b);
+      const [text, len] = escape(piece, b, piece.length);
       out += text;
       i = b + len;
     }
     return out;
   }
+
   private number(ctx: Ctx): unknown {
     const s = this.s;
     const m = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/.exec(s.slice(this.i, this.i + 400));
@@ -442,7 +422,9 @@ export function findJson(text: string, limit = 64): FoundJson[] {
 }
 
 /**
- * The first JSON object (else array) in model text. `repaired` is true when
+ * The first JSON value in model text (see findJson: an object, or a list
+ * holding objects or lists; failing those, a list of plain values; a bare
+ * scalar only when it is the whole text). `repaired` is true when
  * plain `JSON.parse` of the extracted span fails, i.e. anything beyond
  * cutting it out of fences or prose was needed.
  *
@@ -450,13 +432,10 @@ export function findJson(text: string, limit = 64): FoundJson[] {
  */
 export function parseLenientJson(text: string): ParseResult<unknown> {
   if (typeof text !== "string") return failed("not a string");
-  const trimmed = text.trim();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      return parsed(JSON.parse(trimmed) as unknown, false);
-    } catch {
-      // fall through to the tolerant reader
-    }
+  try {
+    return parsed(JSON.parse(text) as unknown, false);
+  } catch {
+    // not plain JSON: look for it in fences and prose
   }
   const [first] = findJson(text, 1);
   if (first === undefined) return failed("no JSON found");
