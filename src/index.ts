@@ -1,0 +1,32 @@
+/**
+ * The library entry point: what notebooks and other programs import.
+ *
+ * Every layer is a namespace, so names never clash across layers
+ * (`vag.analysis.alignmentRate`, `vag.figures.figureSet`, `vag.gap.Scores`
+ * vs `vag.figures.Scores`). Layers without their own index.ts are gathered in
+ * src/api/<layer>.ts. The shared basics (errors, protocol, secrets) are also
+ * re-exported at the top level.
+ *
+ * In a tslab notebook, load it with the first cell of every notebook
+ * (notebooks/README.md explains why not a plain `import`):
+ *
+ *   import type * as VAG from "./src/index";
+ *   const vag: typeof VAG = require("tsx/cjs/api").require("./src/index.ts", __filename);
+ */
+export * as catalog from "./catalog/index";
+export * as prompts from "./prompts/index";
+export * as parse from "./parse/index";
+export * as runs from "./runs/index";
+export * as llm from "./llm/index";
+export * as sim from "./sim/index";
+export * as analysis from "./analysis/index";
+export * as pipeline from "./api/pipeline";
+export * as via from "./api/via";
+export * as gap from "./api/gap";
+export * as figures from "./api/figures";
+export * as report from "./api/report";
+export * as notebook from "./notebook/index";
+
+export { UserError, FileLineError } from "./errors";
+export type { Protocol } from "./protocol";
+export { secretsFromEnv, scrubSecrets, containsSecret, redactUrl } from "./secrets";

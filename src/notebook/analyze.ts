@@ -1,0 +1,133 @@
+import { join } from "node:path";
+import { SCENARIOS, VALUES, GROUP_OF, type Country, type Topic, type Value } from "../catalog/index";
+import { actedMatrix } from "../analysis/acted";
+import { alignmentRate, scenarioTable, type AlignmentRate } from "../analysis/alignmentRate";
+import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
+import { inconsistency, type Inconsistency } from "../analysis/inconsistency";
+import type { Matrix } from "../analysis/matrix";
+import { task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
+import { alignmentRanking, type AlignmentRanking } from "../analysis/ranking";
+import { statedMatrix } from "../analysis/stated";
+import { analyseRun, type RunAnalysis } from "../figures/sources";
+import type { Protocol } from "../protocol";
+import { readManifest, type Manifest } from "../runs/manifest";
+import { GenerateRecord, Task1Record, Task2Record } from "../runs/records";
+import { latestById, readRecords } from "../runs/store";
+import type { Row } from "./table";
+
+/** The latest record per id of each task file of a run directory (missing files -> []). */
+export interface RunRecords {
+  manifest: Manifest;
+  generate: GenerateRecord[];
+  task1: Task1Record[];
+  task2: Task2Record[];
+}
+
+export function runRecords(runDir: string): RunRecords {
+  const latest = <T extends { id: string }>(file: string, schema: unknown) =>
+    [...latestById(readRecords<T>(join(runDir, file), { schema: schema as never, missingOk: true }).records).values()];
+  return {
+    manifest: readManifest(runDir),
+    generate: latest<GenerateRecord>("generate.jsonl", GenerateRecord),
+    task1: latest<Task1Record>("task1.jsonl", Task1Record),
+    task2: latest<Task2Record>("task2.jsonl", Task2Record),
+  };
+}
+
+/**
+ * Everything the notebooks show about one run, computed with src/analysis
+ * under the run's protocol: V and A (132 x 56, NaN outside the run's scope),
+ * alignment rate, both distance forms, rankings, inconsistency counts and
+ * Task 1 prompt agreement, plus the figure inputs of src/figures/sources
+ * (`analysis.results` / `analysis.matrices`, the shape of results.json).
+ */
+export interface StudyAnalysis {
+  runDir: string;
+  model: string;
+  protocol: Protocol;
+  simulated: boolean;
+  /** Scenario rows (SCENARIOS indices) the run covers. */
+  rows: number[];
+  V: Matrix;
+  A: Matrix;
+  rate: AlignmentRate;
+  rateInverted: AlignmentRate;
+  distanceGroupMean: DistanceTables;
+  distanceCellMean: DistanceTables;
+  ranking: AlignmentRanking;
+  inconsistency: Inconsistency;
+  task1Agreement: Task1Agreement;
+  figures: RunAnalysis;
+}
+
+export function analyzeStudy(runDir: string): StudyAnalysis {
+  const rec = runRecords(runDir);
+  const protocol = rec.manifest.protocol;
+  const V = statedMatrix(rec.task1.map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers })), protocol).matrix;
+  const A = actedMatrix(rec.task2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity })), protocol).matrix;
+  const covered = new Set(rec.task1.map((r) => `${r.country}+${r.topic}`));
+  const rows = SCENARIOS.flatMap((s, i) => (covered.has(`${s.country}+${s.topic}`) ? [i] : []));
+  const byScenario = rows.map((i) =>
+    rec.task1.filter((r) => r.country === SCENARIOS[i].country && r.topic === SCENARIOS[i].topic).map((r) => (r.error ? null : r.answers)),
+  );
+  const group = distanceGroupMean(V, A, protocol);
+  return {
+    runDir,
+    model: rec.manifest.model.id,
+    protocol,
+    simulated: rec.manifest.simulated,
+    rows,
+    V,
+    A,
+    rate: alignmentRate(V, A, { protocol }),
+    rateInverted: alignmentRate(V, A, { protocol, inverted: true }),
+    distanceGroupMean: group,
+    distanceCellMean: distanceCellMean(V, A, protocol),
+    ranking: alignmentRanking(V, A, { protocol }, group),
+    inconsistency: inconsistency(V, A, protocol),
+    task1Agreement: task1PromptAgreement(byScenario, protocol),
+    figures: analyseRun(runDir),
+  };
+}
+
+/** Per-scenario F1, accuracy, kappa... of the scenarios the run covers (paper: positive class = disagree). */
+export function scenarioRows(a: StudyAnalysis, inverted = false): Row[] {
+  const all = scenarioTable(inverted ? a.rateInverted : a.rate);
+  return a.rows.map((i) => ({ ...all[i] }));
+}
+
+/** Row i, column j of a 132 x 56 matrix. */
+const at = (m: Matrix, i: number, j: number) => m.data[i * m.cols + j];
+
+/**
+ * One row per value: mean stated inclination v, mean acted inclination a
+ * (share of negative choices), over the run's scenarios, the cell-mean
+ * distance mean|v - a|, and the share of cells where the binarized answers
+ * disagree. Sorted by distance, largest gap first.
+ */
+export function valueRows(a: StudyAnalysis): Row[] {
+  const out = VALUES.map((value: Value, j) => {
+    let sv = 0, sa = 0, sd = 0, n = 0, flips = 0;
+    for (const i of a.rows) {
+      const v = at(a.V, i, j);
+      const x = at(a.A, i, j);
+      if (!Number.isFinite(v) || !Number.isFinite(x)) continue;
+      sv += v;
+      sa += x;
+      sd += Math.abs(v - x);
+      if (v >= 0.5 !== x >= 0.5) flips++;
+      n++;
+    }
+    return { value, group: GROUP_OF[value], stated: n ? sv / n : NaN, acted: n ? sa / n : NaN, distance: n ? sd / n : NaN, inconsistent: n ? flips / n : NaN, n };
+  });
+  return out.sort((p, q) => (Number.isNaN(q.distance) ? -1 : Number.isNaN(p.distance) ? 1 : q.distance - p.distance));
+}
+
+/** Rows of a cell matrix (scenario x value) restricted to the run's scenarios and the given values. */
+export function matrixRows(a: StudyAnalysis, m: Matrix, values: readonly Value[]): Row[] {
+  return a.rows.map((i) => {
+    const row: Row = { country: SCENARIOS[i].country as Country, topic: SCENARIOS[i].topic as Topic };
+    for (const v of values) row[v] = at(m, i, VALUES.indexOf(v));
+    return row;
+  });
+}
