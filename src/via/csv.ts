@@ -50,7 +50,7 @@ export function readCsvFile(path: string, options: CsvOptions, displayName: stri
 
 export function parseCsv(input: Uint8Array | string, file: string, options: CsvOptions): CsvTable {
   const text = typeof input === "string" ? input : decodeUtf8(input, file);
-  if (text.trim() === "") throw new FileLineError(file, 1, "empty file");
+  if (!/\S/.test(text)) throw new FileLineError(file, 1, "empty file");
   const counter = new LineCounter(text);
   const endsWithNewline = text.endsWith("\n");
   const lastLine = lastContentLine(text);
@@ -59,6 +59,7 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
   let rowStart = 0;
   Papa.parse<string[]>(text, {
     delimiter: ",",
+    newline: lineBreakOf(text),
     step: (r) => {
       const line = counter.lineAt(rowStart);
       const err = r.errors[0];
@@ -109,10 +110,20 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
 
 /** The line holding the last character that is not a line break. */
 function lastContentLine(text: string): number {
-  const body = text.replace(/[\r\n]+$/, "");
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
   let n = 1;
-  for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) n++;
+  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) n++;
   return n;
+}
+
+/**
+ * The row separator, from the header line: "\r\n" when it ends so (the Gemma
+ * file), else "\n". Saves papaparse's guess, which scans the first megabyte.
+ */
+function lineBreakOf(text: string): "\r\n" | "\n" {
+  const i = text.indexOf("\n");
+  return i > 0 && text[i - 1] === "\r" ? "\r\n" : "\n";
 }
 
 function quoteReason(code: string): string {
