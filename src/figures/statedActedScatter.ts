@@ -87,11 +87,16 @@ function labelAnnotations(points: ReadonlyArray<ValuePoint & { model: string }>,
     // Desired label heights, then pushed apart: upwards for the upper side, downwards for the lower.
     side.sort((a, b) => (above ? b.py - a.py : a.py - b.py));
     let last = above ? Infinity : -Infinity;
-    for (const { p, py } of side) {
+    const ys = side.map(({ py }) => {
       let ly = above ? py - 22 : py + 22;
-      if (above) ly = Math.min(ly, last - LABEL_GAP);
-      else ly = Math.max(ly, last + LABEL_GAP);
+      ly = above ? Math.min(ly, last - LABEL_GAP) : Math.max(ly, last + LABEL_GAP);
       last = ly;
+      return ly;
+    });
+    // Keep the stack inside the plot: shift it back as a whole (spacing kept) when its end leaves.
+    const overflow = above ? Math.min(0, (ys.at(-1) ?? 0) - 8) : Math.max(0, (ys.at(-1) ?? 0) - (plotPx - 8));
+    side.forEach(({ p, py }, k) => {
+      const ly = ys[k] - overflow;
       const text = withModel ? `${p.value} (${p.model})` : p.value;
       const left = above && fitsLeft(p, text);
       out.push({
@@ -108,7 +113,7 @@ function labelAnnotations(points: ReadonlyArray<ValuePoint & { model: string }>,
         font: { size: 11 },
         bgcolor: "rgba(255,255,255,0.85)",
       });
-    }
+    });
   }
   return out;
 }
