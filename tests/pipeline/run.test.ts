@@ -78,13 +78,13 @@ test("15% injected faults of every kind end with the same records as a clean run
     port: 0,
     seed: 11,
     malformedRate: 0.1,
-    faults: { rate: 0.15, retryAfterSeconds: 0, hangMs: 2000 },
+    faults: { rate: 0.15, retryAfterSeconds: 0, hangMs: 5000 },
   });
   try {
     const clean = tmp("clean");
     const noisy = tmp("noisy");
     await allTasks(clean, tmp("c1"), sim.url, { noCache: true });
-    await allTasks(noisy, tmp("c2"), faulty.url, { noCache: true, timeoutMs: 400 });
+    await allTasks(noisy, tmp("c2"), faulty.url, { noCache: true, timeoutMs: 2000 });
     for (const f of ["generate.jsonl", "task1.jsonl", "task2.jsonl"]) {
       const a = readLines(join(clean, f));
       const b = readLines(join(noisy, f));
@@ -93,10 +93,13 @@ test("15% injected faults of every kind end with the same records as a clean run
     }
     const faults = faulty.stats().faults;
     const m = readManifest(noisy);
-    const retried = Object.values(m.retries).reduce((s, n) => s + n, 0);
     const injected = Object.values(faults).reduce((s, n) => s + n, 0);
     assert.ok(injected > 0, "faults were injected");
-    assert.equal(retried, injected, "every injected fault was retried once and counted in the manifest");
+    // every injected fault was retried and counted by kind in the manifest; a hang shows as a
+    // timeout, and a slow answer on a loaded machine may add timeouts of its own
+    for (const kind of ["429", "500", "503", "reset", "bad-body", "empty-choices"] as const)
+      assert.equal(m.retries[kind] ?? 0, faults[kind], `retries of kind ${kind}`);
+    assert.ok((m.retries.timeout ?? 0) >= faults.hang, "hangs were retried as timeouts");
   } finally {
     await faulty.close();
   }
