@@ -154,7 +154,10 @@ function quotesOption(answer: string, o: Task2Options): 1 | 2 | null {
 }
 
 const ANSWER_LINE =
-  /(?:final answer|answer|action|choice|selection|i (?:would |will |'d |'ll )?(?:choose|chose|select|pick|go with|opt for)|i am choosing|i'm choosing|i have chosen|i've chosen|selected|chosen)\s*(?:is|would be|:|-|=)?\s*[:*"'“]*\s*option\s*#?\s*([12])\b/gi;
+  /\b(?:final answer|answer|action|choice|selection|i (?:would |will |'d |'ll )?(?:choose|chose|select|pick|go with|opt for)|i am choosing|i'm choosing|i have chosen|i've chosen|selected|chosen)\s*(?:is|would be|:|-|=)?\s*[:*"'“]*\s*option\s*#?\s*([12])\b/gi;
+
+/** "Option 2 is my final answer", "Option 1 would be my choice". */
+const ANSWER_AFTER = /\boption\s*#?\s*([12])\b\s*(?:is|would be)\s*(?:my|the)\s*(?:final\s*)?(?:answer|choice|selection)/gi;
 
 /** Choices stated as a final answer in plain text; all must agree. */
 function readAnswerLines(text: string): Read {
@@ -163,6 +166,7 @@ function readAnswerLines(text: string): Read {
   if (bare) return { choice: Number(bare[1]) as 1 | 2 };
   const seen = new Set<1 | 2>();
   for (const m of t.matchAll(ANSWER_LINE)) seen.add(Number(m[1]) as 1 | 2);
+  for (const m of t.matchAll(ANSWER_AFTER)) seen.add(Number(m[1]) as 1 | 2);
   // "Option 2: I attend…" opens an answer; "Option 1 seems rude" only talks about it
   const opening = /^\s*option\s*([12])\s*(?:[:.)\-–—]|$)/im.exec(t.trimStart().split("\n", 1)[0]);
   if (opening) seen.add(Number(opening[1]) as 1 | 2);
