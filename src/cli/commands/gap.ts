@@ -5,7 +5,7 @@ import { UserError } from "../../errors";
 import { runGapExperiment, type GapResults } from "../../gap/experiment";
 import { ENGINES, type Engine } from "../../gap/logistic";
 import { publishedTargets } from "../../gap/published";
-import { gapMarkdown } from "../../gap/report";
+import { writeGapOutputs } from "../../gap/outputs";
 import { runTargets } from "../../gap/runDir";
 import { runFewShot } from "../../gap/fewshot";
 import { choiceExamples } from "../../gap/labels";
@@ -107,9 +107,8 @@ export function register(program: Command): void {
       }
       mkdirSync(o.out, { recursive: true });
       if (outputs.length > 0) writeFileAtomic(join(o.out, "fewshot_outputs.jsonl"), outputs.map((x) => JSON.stringify(x)).join("\n") + "\n");
-      writeFileAtomic(join(o.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
-      writeFileAtomic(join(o.out, "results.md"), gapMarkdown(results));
-      process.stdout.write(`wrote ${join(o.out, "results.json")} and ${join(o.out, "results.md")} (${results.experiments.length} rows)\n`);
+      const written = writeGapOutputs(results, o.out);
+      process.stdout.write(`wrote ${written.json} and ${written.markdown} (${results.experiments.length} rows)\n`);
     });
 }
 
