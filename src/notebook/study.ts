@@ -56,6 +56,8 @@ export interface StudyOptions {
   /** Per-task variants, e.g. { task2: "0-7" }. */
   variants?: Partial<Record<TaskName, string>>;
   seed?: number;
+  /** LLM response cache (default `VAG_CACHE_DIR`, else the llm layer's .cache/llm); unused for the simulator. */
+  cacheDir?: string;
   log?: (line: string) => void;
 }
 
@@ -91,6 +93,7 @@ export async function runStudy(o: StudyOptions): Promise<Study> {
           concurrency: 16,
           // The simulator is deterministic and local: caching its answers (keyed by its random port) only grows the cache.
           noCache: o.endpoint.simulated,
+          cacheDir: o.cacheDir ?? (process.env.VAG_CACHE_DIR?.trim() || undefined),
           yes: true,
           progress: false,
           log: o.log ?? ((s) => console.log(s)),
