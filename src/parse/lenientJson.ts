@@ -390,7 +390,7 @@ const isPlainJson = (s: string): boolean => {
  * skipped). Only when there is none, arrays of plain values. Work is bounded
  * by a few passes over the text, so a 1 MB answer stays fast.
  */
-export function findJson(text: string, limit = 64): FoundJson[] {
+export function findJson(text: string, limit = 100): FoundJson[] {
   if (typeof text !== "string") return [];
   const found: FoundJson[] = [];
   const flat: FoundJson[] = [];

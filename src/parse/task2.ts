@@ -111,7 +111,7 @@ function parseTask2Robust(text: string, options?: Task2Options): ParseResult<Tas
 }
 
 /** Read the value of an action field. */
-export function readChoice(v: unknown, options?: Task2Options): Read {
+function readChoice(v: unknown, options?: Task2Options): Read {
   if (typeof v === "number") return v === 1 || v === 2 ? { choice: v } : { error: "action out of range" };
   if (typeof v !== "string") return { error: "action is not text" };
   const t = v.replace(/[*_`"“”]/g, "").trim();
