@@ -2,12 +2,13 @@ import { existsSync, statSync } from "node:fs";
 import { z } from "zod";
 import { join } from "node:path";
 import { COUNTRIES, TOPICS, VALUES } from "../catalog";
-import { aggregateMean } from "../analysis/aggregate";
 import { actedMatrix, type ActedChoice } from "../analysis/acted";
 import { alignmentRate, type RateAggregates } from "../analysis/alignmentRate";
 import { distanceGroupMean } from "../analysis/distance";
 import { inconsistency } from "../analysis/inconsistency";
-import { ROWS_OF_COUNTRY, ROWS_OF_TOPIC, type Matrix } from "../analysis/matrix";
+import type { Matrix } from "../analysis/matrix";
+import type { Protocol } from "../protocol";
+import { modelMatrices } from "./matrices";
 import { alignmentRanking } from "../analysis/ranking";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
 import { UserError } from "../errors";
@@ -110,8 +111,12 @@ function mergeMatrices(a: Matrices | undefined, b: Matrices): Matrices {
 export interface RunAnalysis {
   model: string;
   simulated: boolean;
+  protocol: Protocol;
   results: ModelResults;
   matrices: ModelMatrices;
+  /** The 132 x 56 study matrices (null when the run has no Task 1 / Task 2 records). */
+  V: Matrix | null;
+  A: Matrix | null;
 }
 
 /**
@@ -127,21 +132,17 @@ export function analyseRun(dir: string): RunAnalysis {
   const t1 = [...latestById(readRecords(join(dir, "task1.jsonl"), { schema: Task1Record, missingOk: true }).records).values()];
   const t2 = [...latestById(readRecords(join(dir, "task2.jsonl"), { schema: Task2Record, missingOk: true }).records).values()];
   const results: ModelResults = {};
-  const matrices: ModelMatrices = {};
   let V: Matrix | null = null;
   let A: Matrix | null = null;
   if (t1.length > 0) {
     const rows: StatedRow[] = t1.map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers }));
     V = statedMatrix(rows, protocol).matrix;
-    matrices.task1_by_country = groupMeans(V, "country");
-    matrices.task1_by_topic = groupMeans(V, "topic");
   }
   if (t2.length > 0) {
     const choices: ActedChoice[] = t2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity }));
     A = actedMatrix(choices, protocol).matrix;
-    matrices.task2_by_country = groupMeans(A, "country");
-    matrices.task2_by_topic = groupMeans(A, "topic");
   }
+  const matrices = modelMatrices(V, A);
   if (V && A) {
     results.f1 = scoresOf(alignmentRate(V, A, { protocol }).f1);
     results.f1_inverted = scoresOf(alignmentRate(V, A, { protocol, inverted: true }).f1);
@@ -159,24 +160,7 @@ export function analyseRun(dir: string): RunAnalysis {
       share: inc.share,
     };
   }
-  return { model: manifest.model.id, simulated: manifest.simulated, results, matrices };
-}
-
-/** Mean of each value over the scenarios of each country (or topic); NaN means are left out. */
-function groupMeans(m: Matrix, axis: "country" | "topic"): Grid {
-  const names: readonly string[] = axis === "country" ? COUNTRIES : TOPICS;
-  const rowsOf = (axis === "country" ? ROWS_OF_COUNTRY : ROWS_OF_TOPIC) as Record<string, Int32Array>;
-  const out: Grid = {};
-  for (const name of names) {
-    const row: Record<string, number> = {};
-    VALUES.forEach((v, j) => {
-      const col = Array.from(rowsOf[name], (i) => m.data[i * m.cols + j]);
-      const mean = aggregateMean(col);
-      if (mean.n > 0) row[v] = mean.value;
-    });
-    if (Object.keys(row).length > 0) out[name] = row;
-  }
-  return out;
+  return { model: manifest.model.id, simulated: manifest.simulated, protocol, results, matrices, V, A };
 }
 
 function keyedRows(m: Matrix, names: readonly string[]): Grid {

@@ -74,6 +74,11 @@ export const CLIENT_SCRIPT = String.raw`
     return c;
   }
 
+  // Published files name the sides by polarity; the page says agree / disagree throughout.
+  function word(x) {
+    return x === "positive" ? "agree" : x === "negative" ? "disagree" : x;
+  }
+
   function render() {
     var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     var hits = EXAMPLES.filter(function (e) { return matches(e, words); });
@@ -85,7 +90,7 @@ export const CLIENT_SCRIPT = String.raw`
       tr.appendChild(td(e.country));
       tr.appendChild(td(e.topic));
       tr.appendChild(td(e.value));
-      tr.appendChild(td("stated " + e.stated + ", acted " + e.acted, "gap"));
+      tr.appendChild(td("stated " + word(e.stated) + ", acted " + word(e.acted), "gap"));
       tr.appendChild(td(e.action || "(no action text)", "text"));
       tr.appendChild(td(e.explanation || "", "text"));
       body.appendChild(tr);

@@ -2,8 +2,9 @@ import { join, resolve } from "node:path";
 import { figureSet } from "../figures/figureSet";
 import { loadInputs } from "../figures/sources";
 import { writeFileAtomic } from "../runs/atomic";
-import { loadMisaligned } from "./misaligned";
+import { loadMisaligned, MISALIGNED_FILE } from "./misaligned";
 import { reportHtml } from "./page";
+import { runExamples } from "./runExamples";
 
 export interface WrittenReport {
   path: string;
@@ -23,6 +24,10 @@ export interface WrittenReport {
 export function writeReport(dirs: readonly string[], outDir: string, opts: { models?: readonly string[]; now?: Date } = {}): WrittenReport {
   const inputs = loadInputs(dirs);
   const misaligned = loadMisaligned(dirs);
+  // Run directories without a misaligned.json: derive their examples from the records.
+  for (const s of inputs.sources) {
+    if (s.kind === "run" && !misaligned.files.includes(join(s.path, MISALIGNED_FILE))) misaligned.examples.push(...runExamples(s.path));
+  }
   const examples = opts.models ? misaligned.examples.filter((e) => opts.models!.includes(e.model)) : misaligned.examples;
   const simulated = inputs.simulated || misaligned.simulated;
   const figures = figureSet({ ...inputs, simulated }, { models: opts.models });

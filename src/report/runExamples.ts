@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { misalignedCells } from "../analysis/misaligned";
+import { analyseRun } from "../figures/sources";
+import { GenerateRecord, Task2Record } from "../runs/records";
+import { latestById, readRecords } from "../runs/store";
+import type { MisalignedExample } from "./misaligned";
+
+/**
+ * Misaligned examples of a run directory that has no misaligned.json: every
+ * cell where the binarised Task 1 inclination and the Task 2 choice differ
+ * (analysis/misaligned.ts, the run's protocol), with the action text of the
+ * acted polarity from the run's generate.jsonl and, as explanation, the
+ * model's own Task 2 explanation when the run asked for one, else the
+ * generated action's explanation. Cells without an action text keep
+ * `action: null` (shown as such) rather than being dropped.
+ */
+export function runExamples(dir: string): MisalignedExample[] {
+  const run = analyseRun(dir);
+  if (!run.V || !run.A) return [];
+  const cells = misalignedCells(run.V, run.A, run.protocol);
+  const key = (c: string, t: string, v: string, p: string) => `${c}\u0000${t}\u0000${v}\u0000${p}`;
+  const generated = new Map<string, { action: string | null; explanation: string | null }>();
+  const genFile = join(dir, "generate.jsonl");
+  if (existsSync(genFile)) {
+    for (const r of latestById(readRecords(genFile, { schema: GenerateRecord }).records).values()) {
+      if (r.error == null) generated.set(key(r.country, r.topic, r.value, r.polarity), { action: r.action, explanation: r.explanation });
+    }
+  }
+  const ownExplanation = new Map<string, string>();
+  for (const r of latestById(readRecords(join(dir, "task2.jsonl"), { schema: Task2Record, missingOk: true }).records).values()) {
+    if (r.error == null && r.chosenPolarity && r.explanation) ownExplanation.set(key(r.country, r.topic, r.value, r.chosenPolarity), r.explanation);
+  }
+  return cells.map((c) => {
+    const polarity = c.acted === 0 ? "positive" : "negative";
+    const k = key(c.country, c.topic, c.value, polarity);
+    const gen = generated.get(k);
+    return {
+      model: run.model,
+      country: c.country,
+      topic: c.topic,
+      value: c.value,
+      stated: c.stated === 0 ? "agree" : "disagree",
+      acted: c.acted === 0 ? "agree" : "disagree",
+      action: gen?.action ?? null,
+      explanation: ownExplanation.get(k) ?? gen?.explanation ?? null,
+    };
+  });
+}
