@@ -10,6 +10,7 @@ import { runTargets } from "../../gap/runDir";
 import { runFewShot } from "../../gap/fewshot";
 import { choiceExamples } from "../../gap/labels";
 import { createLlmClient, resolveLlmConfig } from "../../llm";
+import { redactUrl } from "../../secrets";
 import { writeFileAtomic } from "../../runs/atomic";
 
 /**
@@ -103,7 +104,7 @@ export function register(program: Command): void {
           outputs.push(...r.outputs.map((x) => ({ target: t.id, ...x })));
         }
         const st = client.stats();
-        results.notes.push(`few-shot observer ${config.model} at ${config.baseUrl}: ${st.calls} calls (${st.cacheHits} cached, ${st.failures} failed)` + (st.simulated > 0 ? `; ${st.simulated} answers came from the SIMULATOR` : ""));
+        results.notes.push(`few-shot observer ${config.model} at ${redactUrl(config.baseUrl)}: ${st.calls} calls (${st.cacheHits} cached, ${st.failures} failed)` + (st.simulated > 0 ? `; ${st.simulated} answers came from the SIMULATOR` : ""));
       }
       mkdirSync(o.out, { recursive: true });
       if (outputs.length > 0) writeFileAtomic(join(o.out, "fewshot_outputs.jsonl"), outputs.map((x) => JSON.stringify(x)).join("\n") + "\n");
