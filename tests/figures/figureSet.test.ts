@@ -7,9 +7,7 @@ import { COUNTRIES, VALUES } from "../../src/catalog";
 import { FileLineError, UserError } from "../../src/errors";
 import { differenceGrid, figureSet } from "../../src/figures/figureSet";
 import { loadInputs } from "../../src/figures/sources";
-import { codeVersion, manifestModel, writeManifest } from "../../src/runs/manifest";
-import { syntheticGap, syntheticMatrices, syntheticResults } from "../helpers/figureData";
-import { task1Record, task2Record } from "../helpers/records";
+import { syntheticGap, syntheticMatrices, syntheticResults, writeSyntheticRun } from "../helpers/figureData";
 
 const names = (figs: { name: string }[]) => figs.map((f) => f.name);
 
@@ -110,30 +108,7 @@ test("loadInputs: malformed files give FILE:LINE, missing directories a clear er
 
 test("loadInputs: a run directory is analysed with its protocol (matrices, F1, distance, ranking, inconsistency)", () => {
   const dir = mkdtempSync(join(tmpdir(), "vag-fig-run-"));
-  writeManifest(dir, {
-    schemaVersion: 1,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    simulated: true,
-    protocol: "robust",
-    seed: 1,
-    model: manifestModel({ id: "sim-model", baseUrl: "http://127.0.0.1:9/v1" }),
-    code: codeVersion(),
-    scope: {},
-    counts: {},
-    calls: { total: 0, cacheHits: 0, requests: 0, failures: 0 },
-    tokens: { prompt: 0, completion: 0 },
-    costUsd: null,
-    retries: {},
-    timings: { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, wallMs: null, meanLatencyMs: null },
-  });
-  // Task 1: India + Politics answers "strongly disagree" (4) for every value -> v = 1
-  const answers = Object.fromEntries(VALUES.map((v) => [v, 4]));
-  const t1 = [task1Record(0, { country: "India", topic: "Politics", answers: answers as never, model: "sim-model" })];
-  // Task 2: India + Politics + Wealth chose the positive action (agree) -> a = 0
-  const t2 = [task2Record(0, { country: "India", topic: "Politics", value: "Wealth", chosenPolarity: "positive", choice: 2, model: "sim-model" })];
-  writeFileSync(join(dir, "task1.jsonl"), t1.map((r) => JSON.stringify(r) + "\n").join(""));
-  writeFileSync(join(dir, "task2.jsonl"), t2.map((r) => JSON.stringify(r) + "\n").join(""));
+  writeSyntheticRun(dir);
   const inputs = loadInputs([dir]);
   assert.equal(inputs.simulated, true);
   const m = inputs.matrices!.heatmaps!["sim-model"];

@@ -1,4 +1,9 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { COUNTRIES, TOPICS, VALUES } from "../../src/catalog";
+import { codeVersion, manifestModel, writeManifest } from "../../src/runs/manifest";
+import type { GenerateRecord } from "../../src/runs/records";
+import { task1Record, task2Record } from "./records";
 import { makeRng } from "../../src/analysis/random";
 import type { GapResults, Grid, Matrices, ReproduceResults } from "../../src/figures/results";
 
@@ -109,4 +114,55 @@ export function syntheticMisaligned(n = 40, models: readonly string[] = SYNTHETI
       explanation: `Because of reason ${k}.`,
     };
   });
+}
+
+/**
+ * A tiny simulated run directory: Task 1 for India + Politics answers 4
+ * (strongly disagree) for every value; Task 2 for India + Politics + Wealth
+ * chose the positive action (agree), with an explanation; generate.jsonl has
+ * both actions of that cell. So exactly one misaligned cell: Wealth, stated
+ * disagree, acted agree.
+ */
+export function writeSyntheticRun(dir: string, model = "sim-model"): void {
+  writeManifest(dir, {
+    schemaVersion: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    simulated: true,
+    protocol: "robust",
+    seed: 1,
+    model: manifestModel({ id: model, baseUrl: "http://127.0.0.1:9/v1" }),
+    code: codeVersion(),
+    scope: {},
+    counts: {},
+    calls: { total: 0, cacheHits: 0, requests: 0, failures: 0 },
+    tokens: { prompt: 0, completion: 0 },
+    costUsd: null,
+    retries: {},
+    timings: { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, wallMs: null, meanLatencyMs: null },
+  });
+  const answers = Object.fromEntries(VALUES.map((v) => [v, 4]));
+  const t1 = [task1Record(0, { country: "India", topic: "Politics", answers: answers as never, model })];
+  const t2 = [
+    task2Record(0, { country: "India", topic: "Politics", value: "Wealth", chosenPolarity: "positive", choice: 2, model, explanation: "Money keeps my family safe." }),
+  ];
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { value, optionOrder, choice, chosenPolarity, explanation, actionsSource, ...common } = task2Record(1);
+  const gen = (polarity: "positive" | "negative", action: string): GenerateRecord => ({
+    ...common,
+    id: `gen-${polarity}`,
+    task: "generate",
+    model,
+    country: "India",
+    topic: "Politics",
+    value: "Wealth",
+    polarity,
+    action,
+    attributions: [],
+    explanation: `generated explanation (${polarity})`,
+  });
+  const lines = (xs: object[]) => xs.map((r) => JSON.stringify(r) + "\n").join("");
+  writeFileSync(join(dir, "task1.jsonl"), lines(t1));
+  writeFileSync(join(dir, "task2.jsonl"), lines(t2));
+  writeFileSync(join(dir, "generate.jsonl"), lines([gen("positive", "I save money for my family."), gen("negative", "I give my savings away.")]));
 }

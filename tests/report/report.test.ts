@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { FileLineError } from "../../src/errors";
 import { chromiumMissing, chromiumPath, CHROMIUM_ARGS } from "../../src/figures/render";
 import { writeReport } from "../../src/report/write";
-import { syntheticGap, syntheticMatrices, syntheticMisaligned, syntheticResults } from "../helpers/figureData";
+import { syntheticGap, syntheticMatrices, syntheticMisaligned, syntheticResults, writeSyntheticRun } from "../helpers/figureData";
 
 function inputDir(opts: { simulated?: boolean } = {}): { dir: string; gap: string } {
   const root = mkdtempSync(join(tmpdir(), "vag-report-"));
@@ -52,6 +52,32 @@ test("report: simulated results carry a banner and simulated chart titles", () =
   const html = readFileSync(r.path, "utf8");
   assert.match(html, /SIMULATED results\./);
   assert.match(html, /\(simulated\)/);
+});
+
+test("report of a run directory: misaligned examples derived from its records, with action and explanation", () => {
+  const run = mkdtempSync(join(tmpdir(), "vag-report-run-"));
+  writeSyntheticRun(run);
+  const out = mkdtempSync(join(tmpdir(), "vag-report-out-"));
+  const r = writeReport([run], out);
+  assert.equal(r.simulated, true);
+  assert.equal(r.examples, 1);
+  const html = readFileSync(r.path, "utf8");
+  const json = JSON.parse(/var EXAMPLES = (.*);\n/.exec(html)![1]);
+  assert.deepEqual(json, [
+    {
+      model: "sim-model",
+      country: "India",
+      topic: "Politics",
+      value: "Wealth",
+      stated: "disagree",
+      acted: "agree",
+      action: "I save money for my family.",
+      explanation: "Money keeps my family safe.",
+    },
+  ]);
+  // a misaligned.json in the run directory wins over derived examples
+  writeFileSync(join(run, "misaligned.json"), JSON.stringify(syntheticMisaligned(3, ["sim-model"])));
+  assert.equal(writeReport([run], out).examples, 3);
 });
 
 test("report: malformed misaligned.json is FILE:LINE and writes nothing", () => {
