@@ -66,12 +66,27 @@ export function table(rows: readonly Row[], o: TableOptions = {}): DataFrameLike
   if (clean.length === 0) throw new Error("table: no rows to show");
   const { DataFrame } = loadDanfo();
   // Column-wise data keeps a column of all-null values typed (danfojs infers dtypes per column).
-  const df = new DataFrame(
-    Object.fromEntries(columns.map((c) => [c, clean.map((r) => r[c])])),
-    { columns, config: { tableMaxRow: o.maxRows ?? 60, tableMaxColInConsole: Math.max(10, columns.length) } },
-  );
+  const df = new DataFrame(Object.fromEntries(columns.map((c) => [c, clean.map((r) => r[c])])), {
+    columns,
+    config: {
+      tableMaxRow: o.maxRows ?? 60,
+      tableMaxColInConsole: Math.max(10, columns.length),
+      // danfojs cuts every cell to 16 characters; size columns to their content instead (long texts wrap).
+      tableDisplayConfig: { columns: columnWidths(columns, clean) },
+    },
+  });
   Object.defineProperty(df, inspect.custom, { value: () => df.toString(), enumerable: false });
   return df;
+}
+
+/** Text-table column widths (index column first): the longest header or cell, at most `max`; longer cells wrap at words. */
+export function columnWidths(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, max = 48): Record<number, { width: number; wrapWord: boolean }> {
+  const out: Record<number, { width: number; wrapWord: boolean }> = { 0: { width: Math.max(1, String(Math.max(0, rows.length - 1)).length), wrapWord: false } };
+  columns.forEach((c, i) => {
+    const longest = Math.max(c.length, ...rows.map((r) => String(r[c]).length));
+    out[i + 1] = { width: Math.min(max, Math.max(3, longest)), wrapWord: true };
+  });
+  return out;
 }
 
 /**

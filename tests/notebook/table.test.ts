@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
-import { gridRows, table, tableRows } from "../../src/notebook/table";
+import { columnWidths, gridRows, table, tableRows } from "../../src/notebook/table";
 
 test("tableRows rounds numbers, keeps missing visibly missing, fixes column order", () => {
   const { columns, rows } = tableRows([{ a: 0.123456, b: NaN }, { b: Infinity, c: "x", a: undefined }], { digits: 2 });
@@ -32,4 +32,11 @@ test("table builds a danfojs DataFrame that prints as a text table", () => {
   assert.match(shown, /0\.667/);
   assert.doesNotMatch(shown, /\$dataIncolumnFormat/);
   assert.throws(() => table([]), /no rows/);
+});
+
+test("columnWidths sizes text columns to their content, capped, long cells wrapping", () => {
+  const w = columnWidths(["id", "cause"], [{ id: 1, cause: "x".repeat(100) }, { id: 22, cause: "short" }], 40);
+  assert.deepEqual(w, { 0: { width: 1, wrapWord: false }, 1: { width: 3, wrapWord: true }, 2: { width: 40, wrapWord: true } });
+  const shown = inspect(table([{ cause: "a long explanation that is much longer than sixteen characters" }]));
+  assert.match(shown, /much longer than\s+║\n║\s+│ sixteen characters/);
 });
