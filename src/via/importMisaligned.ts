@@ -3,6 +3,7 @@ import type { Country, Topic, Value } from "../catalog";
 import { parseAction } from "../parse/action";
 import type { Polarity } from "../runs/records";
 import { cellOneOf, readCsvFile } from "./csv";
+import { readPythonLiteral } from "./pythonLiteral";
 import { countSkip, newStats, type Imported } from "./importStats";
 import type { MisalignedFileSpec, ModelId } from "./models";
 
@@ -33,8 +34,9 @@ const flip = (p: Polarity): Polarity => (p === "positive" ? "negative" : "positi
 
 /**
  * Import misaligned_examples/{model}_misaligned_example.csv. The `action`
- * cell is a Python dict repr of the VIA generation; it is read with the
- * lenient parser (src/parse/action). For the "gpt4o" file (= GPT-4o-mini) the
+ * cell is the Python dict repr of the VIA generation: read exactly as a Python
+ * literal (pythonLiteral.ts, counted "ok"), falling back to the lenient model-text
+ * parser (src/parse/action) for a cell that is not a clean repr. For the "gpt4o" file (= GPT-4o-mini) the
  * two labels are polarities of the NON-chosen action and are swapped back
  * (`invertedLabels`, method.md §12 item 9).
  */
@@ -52,7 +54,7 @@ export function importMisaligned(dataDir: string, model: ModelId, spec: Misalign
       stated = flip(stated);
       acted = flip(acted);
     }
-    const p = parseAction(r.action);
+    const p = fromRepr(r.action) ?? parseAction(r.action);
     if (p.ok) stats.parsed[p.repaired ? "repaired" : "ok"]++;
     else {
       stats.parsed.failed++;
@@ -72,4 +74,16 @@ export function importMisaligned(dataDir: string, model: ModelId, spec: Misalign
     };
   });
   return { records, stats };
+}
+
+/** The three VIA fields from a clean Python dict repr, or undefined. */
+function fromRepr(cell: string): ReturnType<typeof parseAction> | undefined {
+  const v = readPythonLiteral(cell) as Record<string, unknown> | undefined;
+  if (typeof v !== "object" || v === null) return undefined;
+  const action = v["Human Action"];
+  const attributions = v["Feature Attributions"];
+  const explanation = v["Natural Language Explanation"];
+  if (typeof action !== "string" || action === "" || typeof explanation !== "string" || explanation === "") return undefined;
+  if (!Array.isArray(attributions) || !attributions.every((a) => typeof a === "string")) return undefined;
+  return { ok: true, value: { action, attributions: attributions as string[], explanation }, repaired: false };
 }

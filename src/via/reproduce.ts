@@ -127,7 +127,11 @@ export interface ReproduceOptions {
   /** Bootstrap seed and resamples for the CIs. */
   seed?: number;
   iterations?: number;
-  /** Also import the VIA dataset (refusal and usable-pair counts); default true. */
+  /**
+   * Also import the VIA dataset (only its refusal and usable-pair counts in
+   * REPRODUCTION.md depend on it; no table does). Default false: it is the
+   * largest file and the lenient parse of 14,784 generations dominates the run.
+   */
   dataset?: boolean;
 }
 
@@ -233,7 +237,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   detail.risk = riskCounts(examples.map((e) => e.action ?? ""));
   results.risk_counts = { ...detail.risk.counts };
 
-  if (opts.dataset !== false && existsSync(join(dataDir, DATASET_FILE))) {
+  if (opts.dataset === true && existsSync(join(dataDir, DATASET_FILE))) {
     const ds = importDataset(dataDir);
     imports.push(ds.stats);
     detail.dataset = { rows: ds.records.length, refusals: ds.refusals, usablePairs: ds.usablePairs };

@@ -112,7 +112,8 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
     );
   }
   bullets.push(`Risk counts (Table 5, keyword tagging): ${d.risk.tagged} tagged of ${d.risk.total} misaligned examples (printed: 480 of 7,106).`);
-  if (d.dataset) {
+  if (!d.dataset) bullets.push("VIA dataset not imported (no table depends on it); `vag reproduce --dataset` adds its refusal and usable-pair counts.");
+  else {
     bullets.push(
       `VIA dataset: ${d.dataset.rows} rows, ${d.dataset.refusals} refusals without JSON, ${d.dataset.usablePairs} usable action pairs with our lenient action parser (the authors' json_repair-based construction found 7,329; method.md §3.4, §12 item 11).`,
     );

@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option("--out <dir>", "output directory", "out/reproduce")
     .option("--seed <n>", "bootstrap seed", (v) => Number(v), DEFAULT_SEED)
     .option("--iterations <n>", "bootstrap resamples", (v) => Number(v), DEFAULT_ITERATIONS)
-    .option("--no-dataset", "skip importing the VIA dataset CSV (only its refusal / usable-pair counts depend on it)")
+    .option("--dataset", "also import the VIA dataset CSV for its refusal and usable-pair counts (no table depends on it; slower)", false)
     .action((opts: { dataDir?: string; out: string; seed: number; iterations: number; dataset: boolean }) => {
       if (!Number.isInteger(opts.seed)) throw new UserError(`--seed must be an integer, got ${opts.seed}`, 2);
       if (!Number.isInteger(opts.iterations) || opts.iterations < 1) throw new UserError(`--iterations must be a positive integer`, 2);
