@@ -21,7 +21,9 @@ export const NOTEBOOK_DIR = join(ROOT, "notebooks");
 export const JUPYTER = existsSync("/usr/bin/jupyter") ? "/usr/bin/jupyter" : "jupyter";
 
 export interface NotebookCell {
+  id?: string;
   cell_type: string;
+  execution_count?: number | null;
   source: string | string[];
   outputs?: NotebookOutput[];
 }

@@ -44,6 +44,17 @@ function sharedRenderer(): Promise<FigureRenderer> {
   return renderer;
 }
 
+/**
+ * Start the shared Chromium in the background (a notebook's first cell calls
+ * it), so its start overlaps the model calls instead of delaying the first
+ * figure. Without Chromium it does nothing; a failed start surfaces at the
+ * first `showFigure`.
+ */
+export function warmUpFigures(): void {
+  if (chromiumMissing() || renderer) return;
+  sharedRenderer().catch(() => {});
+}
+
 /** Close the shared Chromium (the last cell of a notebook calls it; harmless when none runs). */
 export async function closeFigures(): Promise<void> {
   const r = renderer;

@@ -19,7 +19,7 @@ test("the eight notebooks are committed without outputs, on the tslab kernel, lo
   const files = listNotebooks();
   assert.deepEqual(files.map((f) => basename(f, ".ipynb")), EXPECTED);
   for (const f of files) {
-    const nb = JSON.parse(readFileSync(f, "utf8")) as NotebookJson & { cells: Array<{ execution_count?: unknown; id?: string }> };
+    const nb = JSON.parse(readFileSync(f, "utf8")) as NotebookJson;
     assert.equal(nb.metadata.kernelspec?.name, "tslab", f);
     assert.equal(nb.metadata.kernelspec?.language, "typescript", f);
     const code = nb.cells.filter((c) => c.cell_type === "code");
