@@ -7,11 +7,9 @@
  * src/api/<layer>.ts. The shared basics (errors, protocol, secrets) are also
  * re-exported at the top level.
  *
- * In a tslab notebook, load it with the first cell of every notebook
- * (notebooks/README.md explains why not a plain `import`):
- *
- *   import type * as VAG from "./src/index";
- *   const vag: typeof VAG = require("tsx/cjs/api").require("./src/index.ts", __filename);
+ * In a tslab notebook (kernel cwd = project root) load it with
+ * `const vag = require("./notebooks/vag.cjs");` — notebooks/vag.cjs says why
+ * not `import * as vag from "./src"`. Elsewhere: `import * as vag from "./src"`.
  */
 export * as catalog from "./catalog/index";
 export * as prompts from "./prompts/index";
