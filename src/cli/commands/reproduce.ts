@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { UserError } from "../../errors";
+import { compareTables } from "../../via/comparison";
 import { resolveDataDir } from "../../via/files";
 import { MODEL_LABEL, type ModelId } from "../../via/models";
 import { DEFAULT_ITERATIONS, DEFAULT_SEED, reproduce } from "../../via/reproduce";
@@ -30,6 +31,10 @@ export function register(program: Command): void {
         log(`  ${MODEL_LABEL[m]}: ${parts.join(", ")}`);
       }
       log(`  risk: ${rep.detail.risk.tagged} tagged of ${rep.detail.risk.total} misaligned examples`);
+      for (const t of compareTables(rep)) {
+        const n = (s: string) => t.cells.filter((c) => c.status === s).length;
+        log(`  ${t.table}: ${n("reproduces")} cells reproduce, ${n("differs")} differ (causes in REPRODUCTION.md), ${n("not computable")} not computable`);
+      }
       const bad = rep.inputs.filter((i) => !i.matches).length;
       if (bad) log(`  warning: ${bad} input file(s) differ from MANIFEST.md sha256`);
       for (const p of paths) log(p);
