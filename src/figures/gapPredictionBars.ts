@@ -55,6 +55,10 @@ export function gapPredictionBars(bars: readonly GapBar[], opts: { note?: string
       y,
       marker: { color: modelColour(i + 4) },
       error_y: errorBars(y, hit.map((b) => b?.ci ?? null)),
+      texttemplate: "%{y:.3f}",
+      textposition: "inside",
+      insidetextanchor: "start",
+      textfont: { color: "white", size: 11 },
       hovertemplate: `${method}<br>%{x}: F1 %{y:.3f}<extra></extra>`,
     };
   });
@@ -70,6 +74,8 @@ export function gapPredictionBars(bars: readonly GapBar[], opts: { note?: string
   (layout.yaxis as Record<string, unknown>).range = [0, 1];
   Object.assign(layout.xaxis as object, multi ? { type: "multicategory", tickangle: 0 } : { type: "category", tickangle: 0 });
   layout.barmode = "group";
+  // Keep the legend even for one method: it is the only place that names it.
+  layout.showlegend = true;
   return { data, layout };
 }
 
