@@ -53,7 +53,6 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
   if (!/\S/.test(text)) throw new FileLineError(file, 1, "empty file");
   const counter = new LineCounter(text);
   const endsWithNewline = text.endsWith("\n");
-  const lastLine = lastContentLine(text);
 
   const raw: { fields: string[]; line: number; error?: string }[] = [];
   let rowStart = 0;
@@ -84,8 +83,11 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
       throw new FileLineError(file, line, "blank line inside the data");
     }
     if (error) {
-      const torn = error.startsWith("unterminated") && (isLast || line === lastLine);
-      throw new FileLineError(file, line, torn ? `torn last line: ${error}` : error);
+      // An open quote swallows the rest of the file. Without a final line break
+      // that is a write cut short; with one, a quote opened here was never closed.
+      const unterminated = error.startsWith("unterminated");
+      if (unterminated && !endsWithNewline) throw new FileLineError(file, line, `torn last line: ${error}`);
+      throw new FileLineError(file, line, unterminated ? `${error} (opened here, runs to the end of the file)` : error);
     }
     if (fields.length !== header.length) {
       const torn = isLast && !endsWithNewline && fields.length < header.length;
@@ -106,15 +108,6 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
   }
   if (rows.length === 0) throw new FileLineError(file, 2, "no data rows after the header");
   return { file, header, rows, lines };
-}
-
-/** The line holding the last character that is not a line break. */
-function lastContentLine(text: string): number {
-  let end = text.length;
-  while (end > 0 && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
-  let n = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) n++;
-  return n;
 }
 
 /**
