@@ -44,7 +44,7 @@ export function verdict(e: Effect): string {
 export function gapMarkdown(r: GapResults, title = "Gap prediction"): string {
   const out: string[] = [`# ${title}`, ""];
   out.push(
-    `Logistic regression (${r.options.logistic.engine} engine, L2 ${r.options.logistic.l2}, class weights ${r.options.logistic.classWeight}) on hashed word+bigram counts ` +
+    `Logistic regression (${engineLine(r)}) on hashed word+bigram counts ` +
       `(dim ${r.options.features.dim}${r.options.features.signed ? ", signed" : ""}) plus length/cue counts and one-hots; ` +
       `${r.options.folds}-fold cross-validation grouped by scenario and stratified, seed ${r.options.seed}; pooled out-of-fold scores; ` +
       `95% CIs from ${r.options.bootstrap} bootstrap resamples of the test predictions; effects from a paired bootstrap over scenarios.`,
@@ -101,6 +101,13 @@ export function gapMarkdown(r: GapResults, title = "Gap prediction"): string {
     out.push("");
   }
   return out.join("\n");
+}
+
+function engineLine(r: GapResults): string {
+  const l = r.options.logistic;
+  if (l.engine === "ml-logistic-regression")
+    return `ml-logistic-regression, ${l.mlSteps} full-batch steps at rate ${l.mlLearningRate}, no regularization, ${l.classWeight === "balanced" ? "balanced by undersampling the majority class" : "unbalanced"}`;
+  return `own sparse engine: L2 ${l.l2}, ${l.classWeight === "balanced" ? "balanced class weights" : "no class weights"}, mini-batch Adam`;
 }
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
