@@ -125,6 +125,16 @@ function unzipOne(zip: Buffer, f: ViaFile, url: string): Buffer {
   }
 }
 
+/**
+ * Cross-check the derived files present in `dataDir` against a fresh rebuild
+ * from their logs and the dataset (files whose inputs are absent are left out).
+ */
+export function checkDerived(dataDir: string, rebuilds: Record<string, RebuildSpec> = REBUILDS): Array<{ path: string; matches: boolean }> {
+  return Object.entries(rebuilds)
+    .filter(([path, spec]) => [path, spec.log, spec.dataset].every((f) => existsSync(join(dataDir, f))))
+    .map(([path, spec]) => ({ path, matches: rebuild(dataDir, path, spec) === readFileSync(join(dataDir, path), "utf8") }));
+}
+
 function rebuild(dataDir: string, path: string, spec: RebuildSpec): string {
   for (const input of [spec.log, spec.dataset]) {
     if (!existsSync(join(dataDir, input))) throw new UserError(`${path}: cannot rebuild, ${input} is missing`);

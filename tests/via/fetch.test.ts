@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../../src/errors";
-import { fetchData, rawUrl, sha256, type RebuildSpec } from "../../src/via/fetch";
+import { checkDerived, fetchData, rawUrl, sha256, type RebuildSpec } from "../../src/via/fetch";
 import { AUTHORS_REPO, HEAD_COMMIT, type ViaFile } from "../../src/via/files";
 import { makeZip } from "./makeZip";
 
@@ -91,6 +91,10 @@ test("fetch: downloads, unzips, checks sha256, rebuilds the derived file; a seco
   assert.deepEqual(readFileSync(join(dataDir, "dataset/data.csv")), dataset);
   assert.deepEqual(readFileSync(join(dataDir, "t2_reconstructed/run.csv")), expectedDerived);
   assert.ok(requests.some((u) => u.endsWith("/logs/eval%20log%3A1.jsonl")));
+  assert.deepEqual(checkDerived(dataDir, REBUILDS), [{ path: "t2_reconstructed/run.csv", matches: true }]);
+  writeFileSync(join(dataDir, "t2_reconstructed/run.csv"), expectedDerived.toString().replace("True", "False"));
+  assert.deepEqual(checkDerived(dataDir, REBUILDS), [{ path: "t2_reconstructed/run.csv", matches: false }]);
+  writeFileSync(join(dataDir, "t2_reconstructed/run.csv"), expectedDerived);
   const before2 = requests.length;
   const again = await fetchData({ dataDir, baseUrl: base, repo: REPO, files: FILES, rebuilds: REBUILDS });
   assert.equal(again.present.length, 4);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { DEFAULT_BASE_URL, fetchData } from "../../via/fetch";
+import { checkDerived, DEFAULT_BASE_URL, fetchData } from "../../via/fetch";
 import { resolveDataDir, VIA_FILES } from "../../via/files";
 import { checkInputs } from "../../via/reproduce";
 
@@ -19,7 +19,7 @@ export function register(program: Command): void {
     });
   data
     .command("verify")
-    .description("check the sha256 of every published file in the data directory")
+    .description("check the sha256 of every published file, and the derived Task 2 tables against a rebuild from their logs")
     .option("--data-dir <dir>", "data directory (default: $VAL_DATA_DIR, else data/via)")
     .action((opts: { dataDir?: string }) => {
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });
@@ -29,7 +29,9 @@ export function register(program: Command): void {
       const bad = checks.filter((c) => !c.matches);
       for (const c of bad) process.stdout.write(`MISMATCH ${c.path}\n`);
       for (const f of missing) process.stdout.write(`MISSING  ${f.path}\n`);
+      const derived = checkDerived(dataDir);
+      for (const d of derived) process.stdout.write(`${d.matches ? "REBUILT  ok" : "REBUILT  MISMATCH"} ${d.path} (from its log and the dataset)\n`);
       process.stdout.write(`${dataDir}: ${checks.length - bad.length} ok, ${bad.length} mismatched, ${missing.length} missing of ${VIA_FILES.length}\n`);
-      if (bad.length || missing.length) process.exitCode = 1;
+      if (bad.length || missing.length || derived.some((d) => !d.matches)) process.exitCode = 1;
     });
 }
