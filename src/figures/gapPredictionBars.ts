@@ -15,6 +15,8 @@ import type { Interval } from "./results";
  */
 export interface GapBar {
   target: string;
+  /** What is predicted ("choice", "gap"); bars of one chart share it. */
+  label?: string;
   setting: string;
   method: string;
   f1: number;
@@ -36,7 +38,7 @@ export const SETTING_LABEL: Record<string, string> = {
 
 const LABEL_ORDER = ["Act", "Act+Attr", "Act+Exp", "All", "Act+target's Exp"];
 
-export function gapPredictionBars(bars: readonly GapBar[], opts: { note?: string } = {}): Figure {
+export function gapPredictionBars(bars: readonly GapBar[], opts: { note?: string; label?: string } = {}): Figure {
   const label = (s: string) => SETTING_LABEL[s] ?? s;
   const settings = orderLabels(bars.map((b) => label(b.setting)));
   const targets = unique(bars.map((b) => b.target));
@@ -55,17 +57,16 @@ export function gapPredictionBars(bars: readonly GapBar[], opts: { note?: string
       y,
       marker: { color: modelColour(i + 4) },
       error_y: errorBars(y, hit.map((b) => b?.ci ?? null)),
-      texttemplate: "%{y:.3f}",
-      textposition: "inside",
-      insidetextanchor: "start",
-      textfont: { color: "white", size: 11 },
+      // Values on the bars while they are wide enough to hold them.
+      ...(methods.length <= 3 ? { texttemplate: "%{y:.3f}", textposition: "inside", insidetextanchor: "start", textfont: { color: "white", size: 11 } } : {}),
       hovertemplate: `${method}<br>%{x}: F1 %{y:.3f}<extra></extra>`,
     };
   });
   const layout = chartLayout({
-    title: `Gap prediction: F1 by input setting${opts.note ?? ""}`,
+    title: `Gap prediction${opts.label ? ` (label: ${opts.label})` : ""}: F1 by input setting${opts.note ?? ""}`,
     subtitle: multi ? "grouped by target model; error bars = 95% CI where available" : `target: ${targets[0] ?? "-"}; error bars = 95% CI where available`,
-    width: Math.max(720, 200 + slots.length * Math.max(70, 24 * methods.length + 24)),
+    // Capped so the chart stays readable at paper width; plotly narrows the bars.
+    width: Math.min(1600, Math.max(720, 200 + slots.length * Math.max(70, 18 * methods.length + 24))),
     height: 520,
     xTitle: "Input setting",
     yTitle: "F1",

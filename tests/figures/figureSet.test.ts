@@ -62,6 +62,17 @@ test("figure set: only what the data supports; nothing invented", () => {
   assert.ok(figureSet({ simulated: false, results: syntheticResults() }, { models: ["model-b"] }).every((f) => f.model !== "model-a"));
 });
 
+test("figure set: one gap-prediction chart per predicted label; few-shot scores count as the choice label", () => {
+  const gap = syntheticGap();
+  gap.experiments!.push({ target: "model-a", label: "gap", setting: "action", method: "logistic", n: 10, f1: 0.4, ci95: { f1: [0.3, 0.5] } });
+  const figs = figureSet({ simulated: false, results: syntheticResults(), gap });
+  const gapFigs = figs.filter((f) => f.name.startsWith("across/gap-prediction"));
+  assert.deepEqual(names(gapFigs), ["across/gap-prediction-choice", "across/gap-prediction-gap"]);
+  const choice = gapFigs[0].figure.data.map((t) => t.name);
+  assert.deepEqual(choice, ["logistic", "majority", "few-shot LLM"]);
+  assert.deepEqual(gapFigs[1].figure.data.map((t) => t.name), ["logistic"]);
+});
+
 test("figure set: simulated inputs say so in every title", () => {
   const figs = figureSet({ simulated: true, results: syntheticResults({ models: ["s"] }) });
   assert.ok(figs.length > 0);

@@ -82,7 +82,7 @@ export function syntheticGap(): GapResults {
   for (const setting of ["action", "action+attribution", "action+explanation", "action+attribution+explanation"]) {
     for (const method of ["logistic", "majority"]) {
       const f1 = method === "logistic" ? 0.7 + setting.length / 100 : 0.5;
-      exps.push({ target: "model-a", label: "task2-choice", setting, method, n: 300, f1, accuracy: 0.7, precision: 0.7, recall: 0.7, auc: 0.75, ci95: { f1: [f1 - 0.05, f1 + 0.05] as [number, number], auc: null } });
+      exps.push({ target: "model-a", label: "choice", setting, method, n: 300, f1, accuracy: 0.7, precision: 0.7, recall: 0.7, auc: 0.75, ci95: { f1: [f1 - 0.05, f1 + 0.05] as [number, number], auc: null } });
     }
   }
   return { experiments: exps, top_features: {} };
