@@ -71,7 +71,8 @@ export interface FiguresHtmlOptions {
 /**
  * One self-contained HTML page showing all figures interactively, with a
  * contents list. plotly.js is inlined once; figure JSON is embedded as data.
- * Each drawn chart gets `data-plotly-ready="1"` so a test can count them.
+ * Each drawn chart gets `data-plotly-ready="1"` and, when all are drawn, the
+ * body gets `data-charts-ready` with their number, so a test can wait and count.
  */
 export function figuresHtml(figs: readonly NamedFigure[], opts: FiguresHtmlOptions): string {
   const items = figs
@@ -102,10 +103,11 @@ ${items}
 <script>
 const FIGURES = ${scriptJson(figs.map((f) => f.figure))};
 const CONFIG = ${scriptJson(INTERACTIVE_CONFIG)};
-document.querySelectorAll(".chart").forEach(function (el) {
+const drawn = Array.prototype.map.call(document.querySelectorAll(".chart"), function (el) {
   const f = FIGURES[Number(el.dataset.figure)];
-  Plotly.newPlot(el, f.data, f.layout, CONFIG).then(function () { el.dataset.plotlyReady = "1"; });
+  return Plotly.newPlot(el, f.data, f.layout, CONFIG).then(function () { el.dataset.plotlyReady = "1"; });
 });
+Promise.all(drawn).then(function () { document.body.dataset.chartsReady = String(drawn.length); });
 </script>
 </body></html>
 `;

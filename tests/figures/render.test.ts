@@ -7,7 +7,8 @@ import { COUNTRIES } from "../../src/catalog";
 import { UserError } from "../../src/errors";
 import { task1Heatmap } from "../../src/figures/alignmentHeatmaps";
 import { rankingBars } from "../../src/figures/rankingBars";
-import { chromiumMissing, FigureRenderer, figuresHtml, plotlySource, writeFigures } from "../../src/figures/render";
+import { pathToFileURL } from "node:url";
+import { CHROMIUM_ARGS, chromiumMissing, chromiumPath, FigureRenderer, figuresHtml, plotlySource, writeFigures } from "../../src/figures/render";
 import type { NamedFigure } from "../../src/figures/figure";
 import { syntheticGrid } from "../helpers/figureData";
 
@@ -68,4 +69,21 @@ test("renderer: PNG at figure size x scale and SVG, one browser for all figures,
   assert.match(heat, /0 = agree, 1 = disagree/);
   assert.ok(w.html && existsSync(w.html));
   assert.deepEqual(w.byName["m/heatmap-task1-country"], ["m/heatmap-task1-country.png", "m/heatmap-task1-country.svg"]);
+
+  // figures.html draws every figure in a browser without console errors
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(w.html!).href);
+    await page.waitForSelector("body[data-charts-ready]", { timeout: 60_000 });
+    assert.equal(await page.getAttribute("body", "data-charts-ready"), "2");
+    assert.equal(await page.locator(".chart .main-svg").count() >= 2, true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
 });
