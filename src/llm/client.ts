@@ -8,6 +8,7 @@ import { estimateRun, type RunEstimate } from "./estimate";
 import { createLimiter } from "./limiter";
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from "./retry";
 import type { CompletionRequest, CompletionResult, LlmClient } from "./types";
+import type { LlmConfig } from "./config";
 
 /**
  * The one LLM client: the official `openai` SDK against any OpenAI-compatible
@@ -243,4 +244,20 @@ export function interpret(resp: unknown): Attempt {
   const usage = r.usage && typeof r.usage === "object" ? { promptTokens: int(r.usage.prompt_tokens), completionTokens: int(r.usage.completion_tokens) } : null;
   const simulated = typeof r.system_fingerprint === "string" && r.system_fingerprint.startsWith("vag-sim");
   return { ok: true, output, usage, simulated };
+}
+
+/** The client for a resolved configuration (the key passes from the config's hidden property to the SDK only). */
+export function clientFor(config: LlmConfig): LlmClientWithStats {
+  return createLlmClient({
+    baseUrl: config.baseUrl,
+    apiKey: config.apiKey,
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    concurrency: config.concurrency,
+    requestsPerMinute: config.requestsPerMinute,
+    price: config.price,
+    cacheDir: config.cacheDir,
+    noCache: config.noCache,
+    refresh: config.refresh,
+  });
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import type { z } from "zod";
 import { UserError } from "../errors";
-import { checkEndpoint, createLlmClient, manifestModelOf, resolveLlmConfig, type LlmClientWithStats, type LlmConfig } from "../llm";
+import { checkEndpoint, clientFor, manifestModelOf, resolveLlmConfig, type LlmClientWithStats, type LlmConfig } from "../llm";
 import type { CompletionRequest } from "../llm/types";
 import type { Protocol } from "../protocol";
 import { codeVersion, MANIFEST_FILE, readManifest, writeManifest, type Manifest } from "../runs/manifest";
@@ -101,18 +101,7 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
 
   const { items, skipped, actionsSource } = plan(o, config.model);
   const sampling = samplingFor(o.task, o.protocol, config, o.seed);
-  const client = createLlmClient({
-    baseUrl: config.baseUrl,
-    apiKey: config.apiKey,
-    timeoutMs: config.timeoutMs,
-    maxRetries: config.maxRetries,
-    concurrency: config.concurrency,
-    requestsPerMinute: config.requestsPerMinute,
-    price: config.price,
-    cacheDir: config.cacheDir,
-    noCache: config.noCache,
-    refresh: config.refresh,
-  });
+  const client = clientFor(config);
   const file = join(o.runDir, FILE_OF[o.task]);
   const done = existsSync(file) ? finishedIn(file, o.task) : new Set<string>();
   const pending = items.filter((it) => !done.has(it.id));

@@ -9,7 +9,7 @@ import { writeGapOutputs } from "../../gap/outputs";
 import { runTargets } from "../../gap/runDir";
 import { runFewShot } from "../../gap/fewshot";
 import { choiceExamples } from "../../gap/labels";
-import { createLlmClient, resolveLlmConfig } from "../../llm";
+import { clientFor, resolveLlmConfig } from "../../llm";
 import { redactUrl } from "../../secrets";
 import { writeFileAtomic } from "../../runs/atomic";
 
@@ -86,16 +86,7 @@ export function register(program: Command): void {
       const outputs: unknown[] = [];
       if (o.fewshotModel) {
         const config = resolveLlmConfig({ model: o.fewshotModel, modelsFile: o.modelsFile, baseUrl: o.baseUrl, cacheDir: o.cacheDir });
-        const client = createLlmClient({
-          baseUrl: config.baseUrl,
-          apiKey: config.apiKey,
-          timeoutMs: config.timeoutMs,
-          maxRetries: config.maxRetries,
-          concurrency: config.concurrency,
-          requestsPerMinute: config.requestsPerMinute,
-          price: config.price,
-          cacheDir: config.cacheDir,
-        });
+        const client = clientFor(config);
         for (const t of targets) {
           log?.(`${t.id} / choice: few-shot predictor with ${config.model}`);
           const r = await runFewShot(client, t.id, "choice", choiceExamples(t.pairs), { model: config.model, seed, bootstrap });
