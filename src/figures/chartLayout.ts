@@ -28,19 +28,19 @@ export function chartLayout(opts: {
       yanchor: "top",
       yref: "container",
       pad: { t: 10 },
-      font: { size: 16 },
-      ...(opts.subtitle ? { subtitle: { text: opts.subtitle, font: { size: 12, color: "#555555" } } } : {}),
+      font: { size: 18 },
+      ...(opts.subtitle ? { subtitle: { text: opts.subtitle, font: { size: 14, color: "#555555" } } } : {}),
     },
-    font: { family: FONT_FAMILY, size: 12, color: "#222222" },
+    font: { family: FONT_FAMILY, size: 14, color: "#222222" },
     paper_bgcolor: "white",
     plot_bgcolor: "white",
-    legend: { orientation: "h", x: 0.5, xanchor: "center", y: 1, yanchor: "bottom", font: { size: 12 } },
+    legend: { orientation: "h", x: 0.5, xanchor: "center", y: 1, yanchor: "bottom", font: { size: 14 } },
     xaxis: {
       title: opts.xTitle ? { text: opts.xTitle, standoff: 8 } : undefined,
       automargin: true,
       showline: true,
       linecolor: "#444444",
-      tickfont: { size: 12 },
+      tickfont: { size: 14 },
     },
     yaxis: {
       title: opts.yTitle ? { text: opts.yTitle, standoff: 8 } : undefined,
@@ -49,7 +49,7 @@ export function chartLayout(opts: {
       showline: true,
       linecolor: "#444444",
       zeroline: false,
-      tickfont: { size: 12 },
+      tickfont: { size: 14 },
     },
   };
 }

@@ -15,8 +15,8 @@ export interface GroupBands {
 }
 
 /** Height of one label row in pixels. */
-export const ROW_PX = 16;
-const FONT_SIZE = 11;
+export const ROW_PX = 18;
+const FONT_SIZE = 13;
 /** Rough width of one character at FONT_SIZE; plotly's default font is Open Sans / Arial. */
 const CHAR_PX = FONT_SIZE * 0.58;
 

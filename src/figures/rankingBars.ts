@@ -18,7 +18,7 @@ export interface RankingInput {
   subtitle?: string;
 }
 
-const FONT = 11;
+const FONT = 13;
 
 export function rankingBars(input: RankingInput): Figure {
   const rows = input.ranking.filter(([, d]) => Number.isFinite(d));
@@ -27,7 +27,7 @@ export function rankingBars(input: RankingInput): Figure {
   const longest = Math.max(10, ...x.map((v) => v.length));
   // A label rotated by 45° reaches ~0.71 of its length down and to the left.
   const reach = Math.ceil(longest * FONT * 0.5 * 0.71);
-  const margin = { l: Math.max(80, reach + 10), r: 30, t: input.subtitle ? 70 : 48, b: reach + 44, pad: 2 };
+  const margin = { l: Math.max(80, reach + 10), r: 30, t: input.subtitle ? 86 : 56, b: reach + 48, pad: 2 };
   const plotWidth = Math.max(600, rows.length * 22);
   const title = `${input.axis === "country" ? "Country" : "Social Topics"}: ${input.name}`;
   return {
@@ -53,10 +53,10 @@ export function rankingBars(input: RankingInput): Figure {
         yanchor: "top",
         yref: "container",
         pad: { t: 10 },
-        font: { size: 16 },
-        ...(input.subtitle ? { subtitle: { text: input.subtitle, font: { size: 12, color: "#555555" } } } : {}),
+        font: { size: 18 },
+        ...(input.subtitle ? { subtitle: { text: input.subtitle, font: { size: 14, color: "#555555" } } } : {}),
       },
-      font: { family: FONT_FAMILY, size: 12, color: "#222222" },
+      font: { family: FONT_FAMILY, size: 14, color: "#222222" },
       paper_bgcolor: "white",
       plot_bgcolor: "white",
       bargap: 0.15,

@@ -20,11 +20,11 @@ export function riskBars(counts: Record<string, number>, opts: { note?: string }
     width: 820,
     height: 140 + names.length * 34,
     xTitle: "Examples",
-    margin: { l: 190 },
+    margin: { l: 230 },
   });
   Object.assign(layout.yaxis as object, { autorange: "reversed", type: "category" });
   layout.showlegend = false;
-  layout.annotations = names.map((n, i) => ({ x: counts[n], y: labels[i], text: String(counts[n]), xanchor: "left", xshift: 4, showarrow: false, font: { size: 11 } }));
+  layout.annotations = names.map((n, i) => ({ x: counts[n], y: labels[i], text: String(counts[n]), xanchor: "left", xshift: 4, showarrow: false, font: { size: 13 } }));
   return {
     data: [
       {

@@ -80,7 +80,7 @@ function labelAnnotations(points: ReadonlyArray<ValuePoint & { model: string }>,
   const toPx = (y: number) => (1 - (y + 0.02) / 1.04) * plotPx;
   // The plot is square (plotPx wide); a left-going label that would run past
   // the y axis title goes right instead.
-  const fitsLeft = (p: ValuePoint, text: string) => ((p.stated + 0.02) / 1.04) * plotPx - 60 - text.length * 11 * 0.55 > -30;
+  const fitsLeft = (p: ValuePoint, text: string) => ((p.stated + 0.02) / 1.04) * plotPx - 60 - text.length * 12 * 0.55 > -30;
   const out: Record<string, unknown>[] = [];
   for (const above of [true, false]) {
     const side = points.filter((p) => p.acted > p.stated === above).map((p) => ({ p, py: toPx(p.acted) }));
@@ -110,7 +110,7 @@ function labelAnnotations(points: ReadonlyArray<ValuePoint & { model: string }>,
         ax: left ? -60 : 60,
         ay: ly - py,
         xanchor: left ? "right" : "left",
-        font: { size: 11 },
+        font: { size: 12 },
         bgcolor: "rgba(255,255,255,0.85)",
       });
     });

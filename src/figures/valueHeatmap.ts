@@ -31,8 +31,8 @@ export const CELL_PX = 20;
  * a heatmap of a few rows (a small run) gets taller cells instead.
  */
 export const MIN_PLOT_PX = 180;
-const TICK_FONT = 12;
-const VALUE_FONT = 11;
+const TICK_FONT = 14;
+const VALUE_FONT = 13;
 /** Approximate width of a character relative to its font size. */
 const CHAR = 0.6;
 
@@ -56,7 +56,7 @@ export function valueHeatmap(input: ValueHeatmapInput): Figure {
   const margin = {
     l: Math.ceil(longestRow * TICK_FONT * CHAR) + 24,
     r: 110,
-    t: 44 + bands.rows * ROW_PX,
+    t: 50 + bands.rows * ROW_PX,
     // Rotated value labels: Liberation Sans / Arial average about 0.5 em per character.
     b: Math.ceil(longestValue * VALUE_FONT * 0.5) + 20,
     pad: 2,
@@ -79,11 +79,11 @@ export function valueHeatmap(input: ValueHeatmapInput): Figure {
         hoverongaps: false,
         hovertemplate: `%{y}<br>%{x}<br>${input.quantity}: %{z:.3f}<extra></extra>`,
         colorbar: {
-          title: { text: input.colorbarTitle, side: "right", font: { size: 12 } },
+          title: { text: input.colorbarTitle, side: "right", font: { size: 14 } },
           thickness: 14,
           len: 1,
           outlinewidth: 0,
-          tickfont: { size: 11 },
+          tickfont: { size: 13 },
         },
       },
     ],
@@ -91,8 +91,8 @@ export function valueHeatmap(input: ValueHeatmapInput): Figure {
       width,
       height,
       margin,
-      title: { text: input.title, x: 0.5, xanchor: "center", y: 1, yanchor: "top", yref: "container", pad: { t: 10 }, font: { size: 16 } },
-      font: { family: FONT_FAMILY, size: 12, color: "#222222" },
+      title: { text: input.title, x: 0.5, xanchor: "center", y: 1, yanchor: "top", yref: "container", pad: { t: 10 }, font: { size: 18 } },
+      font: { family: FONT_FAMILY, size: 14, color: "#222222" },
       paper_bgcolor: "white",
       plot_bgcolor: "white",
       xaxis: {
