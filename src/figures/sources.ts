@@ -77,9 +77,11 @@ export function loadInputs(dirs: readonly string[]): LoadedInputs {
       out.simulated ||= run.simulated;
       out.sources.push({ kind: "run", path: dir });
     }
+    // A directory holding only the report's misaligned.json is read by the report, not here.
+    if (existsSync(join(dir, "misaligned.json"))) found = true;
     if (!found) {
       throw new UserError(
-        `${dir}: nothing to read (expected results.json [+ matrices.json] of vag reproduce / vag gap, or a run directory with manifest.json and task1.jsonl / task2.jsonl)`,
+        `${dir}: nothing to read (expected results.json [+ matrices.json] of vag reproduce / vag gap, a run directory with manifest.json and task1.jsonl / task2.jsonl, or misaligned.json)`,
         2,
       );
     }

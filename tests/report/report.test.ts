@@ -80,6 +80,16 @@ test("report of a run directory: misaligned examples derived from its records, w
   assert.equal(writeReport([run], out).examples, 3);
 });
 
+test("report from a directory with only misaligned.json: the searchable list alone", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vag-report-mis-"));
+  writeFileSync(join(dir, "misaligned.json"), JSON.stringify({ simulated: true, examples: syntheticMisaligned(5) }));
+  const out = mkdtempSync(join(tmpdir(), "vag-report-out-"));
+  const r = writeReport([dir], out);
+  assert.equal(r.examples, 5);
+  assert.equal(r.charts, 0);
+  assert.equal(r.simulated, true);
+});
+
 test("report: malformed misaligned.json is FILE:LINE and writes nothing", () => {
   const { dir } = inputDir();
   writeFileSync(join(dir, "misaligned.json"), '[\n  {"model": "m", "country": "India"}\n]\n');
