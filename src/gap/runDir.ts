@@ -18,8 +18,10 @@ export function runTargets(dir: string): { targets: GapTarget[]; notes: string[]
   const notes: string[] = [];
   const file = (name: string) => join(dir, name);
   if (!existsSync(file("task2.jsonl"))) throw new UserError(`--run ${dir}: no task2.jsonl in this run directory`, 2);
+  // Sorted by id: a file's line order is the order calls finished, and the
+  // folds and seeds of the experiment must not depend on it (issue 7 item 1).
   const latest = <T extends { id: string }>(name: string, schema: import("zod").ZodType<T>) =>
-    [...latestById(readRecords<T>(file(name), { schema, missingOk: true }).records).values()];
+    [...latestById(readRecords<T>(file(name), { schema, missingOk: true }).records).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const task2 = latest<Task2Record>("task2.jsonl", Task2Record);
   const task1 = latest<Task1Record>("task1.jsonl", Task1Record as unknown as import("zod").ZodType<Task1Record>);
   if (task1.length === 0) notes.push(`${dir}: no task1.jsonl records, so no \`gap\` labels (only \`choice\`)`);

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Country, Topic } from "../catalog";
+import type { Country, Topic, Value } from "../catalog";
 import { VALUES } from "../catalog";
 import { startSimServer, SIM_MODEL, type SimServer } from "../sim";
 import { parseVariants, type Scope } from "./scope";
@@ -19,6 +19,10 @@ export interface DemoOptions {
   progress?: boolean;
   /** Use this simulator instead of starting one (tests inject faults this way). */
   sim?: SimServer;
+  /** Narrow the demo scope (tests keep their runs short); default: the demo scope above. */
+  scope?: { countries?: Country[]; topics?: Topic[]; values?: Value[] };
+  /** Per-request timeout (default: the client's); a fault test makes hangs time out quickly. */
+  timeoutMs?: number;
 }
 
 export interface DemoOutcome {
@@ -38,9 +42,9 @@ export async function runDemoPipeline(o: DemoOptions = {}): Promise<DemoOutcome>
   const seed = o.seed ?? DEMO_SEED;
   const sim = o.sim ?? (await startSimServer({ port: 0, seed }));
   const scope = (variants: string): Scope => ({
-    countries: DEMO_COUNTRIES,
-    topics: DEMO_TOPICS,
-    values: [...VALUES],
+    countries: o.scope?.countries ?? DEMO_COUNTRIES,
+    topics: o.scope?.topics ?? DEMO_TOPICS,
+    values: o.scope?.values ?? [...VALUES],
     variants: parseVariants(variants),
     order: "counterbalanced",
     replicates: 1,
@@ -53,6 +57,7 @@ export async function runDemoPipeline(o: DemoOptions = {}): Promise<DemoOutcome>
     seed,
     cacheDir: o.cacheDir,
     concurrency: o.concurrency ?? 16,
+    timeoutMs: o.timeoutMs,
     yes: true,
     log: o.log,
     progress: o.progress,
