@@ -8,6 +8,7 @@ export * from "../figures/gapPredictionBars";
 export * from "../figures/groupBands";
 export * from "../figures/html";
 export * from "../figures/inconsistencyBars";
+export * from "../figures/matrices";
 export * from "../figures/palette";
 export * from "../figures/promptAgreementBars";
 export * from "../figures/rankingBars";

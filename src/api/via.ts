@@ -12,6 +12,7 @@ export * from "../via/importTask1";
 export * from "../via/importTask2";
 export * from "../via/models";
 export * from "../via/paperNumbers";
+export * from "../via/pythonLiteral";
 export * from "../via/rebuildTask2";
 export * from "../via/reproduce";
 export * from "../via/reproductionOutputs";

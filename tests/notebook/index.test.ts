@@ -1,0 +1,28 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as vag from "../../src";
+
+test("src/index exposes every layer as a namespace, notebooks' loader included", () => {
+  const expect: Record<string, string[]> = {
+    catalog: ["toCountry", "scenarioKey"],
+    prompts: ["generationPrompt", "task1Prompt", "task2Prompt"],
+    parse: ["parsed", "failed"],
+    runs: ["readRecords", "readManifest"],
+    llm: ["createLlmClient", "resolveLlmConfig"],
+    sim: ["startSimServer", "groundTruth"],
+    analysis: ["alignmentRate", "statedMatrix", "actedMatrix"],
+    pipeline: ["runTask", "runDemoPipeline"],
+    via: ["reproduce", "compareTables"],
+    gap: ["runGapExperiment", "runTargets"],
+    figures: ["figureSet", "writeFigures", "FigureRenderer", "analyseRun"],
+    notebook: ["table", "showFigure", "endpointOrSimulator", "runStudy", "analyzeStudy"],
+  };
+  for (const [layer, names] of Object.entries(expect)) {
+    const ns = (vag as unknown as Record<string, Record<string, unknown>>)[layer];
+    assert.ok(ns, `no namespace ${layer}`);
+    for (const n of names) assert.equal(typeof ns[n], "function", `${layer}.${n}`);
+  }
+  assert.ok(Object.keys(vag.report).length > 0);
+  const loaded = require("../../notebooks/vag.cjs") as Record<string, unknown>;
+  assert.deepEqual(Object.keys(loaded).sort(), Object.keys(vag).sort());
+});
