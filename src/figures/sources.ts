@@ -9,6 +9,7 @@ import { inconsistency } from "../analysis/inconsistency";
 import type { Matrix } from "../analysis/matrix";
 import type { Protocol } from "../protocol";
 import { modelMatrices } from "./matrices";
+import { isPublishedDataDir, publishedInputs } from "./published";
 import { alignmentRanking } from "../analysis/ranking";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
 import { UserError } from "../errors";
@@ -24,6 +25,7 @@ import { GapResultsSchema, MatricesSchema, ReproduceResultsSchema } from "./sche
  * one of:
  *  - an `out/reproduce` directory: `results.json` (+ optional `matrices.json`);
  *  - an `out/gap` directory: `results.json` with an `experiments` list;
+ *  - the published data directory (../shared/via): reproduced here, see published.ts;
  *  - a run directory: `manifest.json` + `task1.jsonl` and/or `task2.jsonl`,
  *    analysed here with the run's protocol (matrices, F1, distance, ranking,
  *    inconsistency; no CIs).
@@ -33,7 +35,7 @@ import { GapResultsSchema, MatricesSchema, ReproduceResultsSchema } from "./sche
  */
 export interface LoadedInputs extends FigureInputs {
   /** What was read, for messages: [kind, path]. */
-  sources: Array<{ kind: "reproduce" | "matrices" | "gap" | "run"; path: string }>;
+  sources: Array<{ kind: "reproduce" | "matrices" | "gap" | "run" | "published"; path: string }>;
 }
 
 export const RESULTS_FILE = "results.json";
@@ -43,6 +45,13 @@ export function loadInputs(dirs: readonly string[]): LoadedInputs {
   const out: LoadedInputs = { simulated: false, sources: [] };
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${dir}: no such directory`, 2);
+    if (isPublishedDataDir(dir)) {
+      const pub = publishedInputs(dir);
+      out.results = mergeResults(out.results, pub.results);
+      out.matrices = mergeMatrices(out.matrices, pub.matrices);
+      out.sources.push({ kind: "published", path: dir });
+      continue;
+    }
     let found = false;
     const resultsFile = join(dir, RESULTS_FILE);
     if (existsSync(resultsFile)) {

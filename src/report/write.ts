@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { figureSet } from "../figures/figureSet";
+import { publishedExamples } from "../figures/published";
 import { loadInputs } from "../figures/sources";
 import { writeFileAtomic } from "../runs/atomic";
 import { loadMisaligned, MISALIGNED_FILE } from "./misaligned";
@@ -27,6 +28,7 @@ export function writeReport(dirs: readonly string[], outDir: string, opts: { mod
   // Run directories without a misaligned.json: derive their examples from the records.
   for (const s of inputs.sources) {
     if (s.kind === "run" && !misaligned.files.includes(join(s.path, MISALIGNED_FILE))) misaligned.examples.push(...runExamples(s.path));
+    if (s.kind === "published") misaligned.examples.push(...publishedExamples(s.path));
   }
   const examples = opts.models ? misaligned.examples.filter((e) => opts.models!.includes(e.model)) : misaligned.examples;
   const simulated = inputs.simulated || misaligned.simulated;
