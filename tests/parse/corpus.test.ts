@@ -62,6 +62,18 @@ test("the corpus holds at least 300 uniquely named cases of every kind", () => {
   for (const k of ["json", "action", "task1", "task2"]) assert.ok(cases.some((c) => c.kind === k), k);
 });
 
+test("the corpus covers what issue 7 asks of every kind: unicode, 1 MB answers, wrong types; nested and multiple JSON objects", () => {
+  const of = (k: string) => cases.filter((c) => c.kind === k);
+  for (const k of ["json", "action", "task1", "task2"]) {
+    const mine = of(k);
+    assert.ok(mine.filter((c) => /[^\x00-\x7f]/.test(textOf(c))).length >= 3, `${k}: unicode cases`);
+    assert.ok(mine.some((c) => textOf(c).length >= 1_000_000), `${k}: a 1 MB answer`);
+    assert.ok(mine.some((c) => /nested/i.test(c.name)), `${k}: nested objects`);
+    assert.ok(mine.some((c) => /two objects|multiple objects|first of two|split over two|one object per/i.test(c.name)), `${k}: several JSON objects in one answer`);
+    if (k !== "json") assert.ok(mine.some((c) => /wrong type/i.test(c.name)), `${k}: wrong types`);
+  }
+});
+
 for (const c of cases) {
   test(`${c.file}: ${c.kind}${c.protocol ? ` (${c.protocol})` : ""}: ${c.name}`, () => {
     const r = run(c);
