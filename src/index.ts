@@ -3,8 +3,8 @@
  *
  * Every layer is a namespace, so names never clash across layers
  * (`vag.analysis.alignmentRate`, `vag.figures.figureSet`, `vag.gap.Scores`
- * vs `vag.figures.Scores`). Layers without their own index.ts are gathered in
- * src/api/<layer>.ts. The shared basics (errors, protocol, secrets) are also
+ * vs `vag.figures.Scores`). Each layer is gathered in
+ * src/<layer>/index.ts. The shared basics (errors, protocol, secrets) are also
  * re-exported at the top level.
  *
  * In a tslab notebook (kernel cwd = project root) load it with
@@ -18,11 +18,11 @@ export * as runs from "./runs/index";
 export * as llm from "./llm/index";
 export * as sim from "./sim/index";
 export * as analysis from "./analysis/index";
-export * as pipeline from "./api/pipeline";
-export * as via from "./api/via";
-export * as gap from "./api/gap";
-export * as figures from "./api/figures";
-export * as report from "./api/report";
+export * as pipeline from "./pipeline/index";
+export * as via from "./via/index";
+export * as gap from "./gap/index";
+export * as figures from "./figures/index";
+export * as report from "./report/index";
 export * as notebook from "./notebook/index";
 
 export { UserError, FileLineError } from "./errors";

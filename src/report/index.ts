@@ -1,9 +1,9 @@
-/** The report layer's public API as one module (src/report has no index.ts yet; src/index.ts exposes this as `report`). */
-export * from "../report/clientScript";
-export * from "../report/misaligned";
-export * from "../report/page";
-export * from "../report/publish";
-export * from "../report/runExamples";
-export * from "../report/summary";
-export * from "../report/tables";
-export * from "../report/write";
+/** The report layer's public API (src/index.ts exposes it as `report`). */
+export * from "./clientScript";
+export * from "./misaligned";
+export * from "./page";
+export * from "./publish";
+export * from "./runExamples";
+export * from "./summary";
+export * from "./tables";
+export * from "./write";
