@@ -1,10 +1,8 @@
 import { join } from "node:path";
-import { figureSet } from "../figures/figureSet";
-import { analyseRun, loadInputs } from "../figures/sources";
-import { chromiumMissing, writeFigures } from "../figures/render";
+import { analyseRun } from "../figures/sources";
 import { gapForRun } from "../gap/outputs";
 import type { Effect } from "../gap/experiment";
-import { writeReport } from "../report/write";
+import { publish } from "../report/publish";
 import { latestById, readRecords } from "../runs/store";
 import { Task2Record } from "../runs/records";
 import { groundTruth } from "../sim/respondent";
@@ -24,11 +22,11 @@ export interface DemoPaths {
  * the figures and the HTML report. Every printed line that carries a result
  * says it is simulated.
  */
-export async function runDemo(o: { runDir?: string; outDir?: string; seed?: number; log?: (s: string) => void } = {}): Promise<DemoPaths> {
+export async function runDemo(o: { runDir?: string; outDir?: string; cacheDir?: string; seed?: number; log?: (s: string) => void } = {}): Promise<DemoPaths> {
   const log = o.log ?? ((s: string) => process.stdout.write(s + "\n"));
   const seed = o.seed ?? DEMO_SEED;
   const outDir = o.outDir ?? join("out", "demo");
-  const { runDir } = await runDemoPipeline({ runDir: o.runDir, seed, log });
+  const { runDir } = await runDemoPipeline({ runDir: o.runDir, cacheDir: o.cacheDir, seed, log });
 
   const run = analyseRun(runDir);
   const t2 = [...latestById(readRecords(join(runDir, "task2.jsonl"), { schema: Task2Record }).records).values()];
@@ -45,22 +43,15 @@ export async function runDemo(o: { runDir?: string; outDir?: string; seed?: numb
   const gap = gapForRun(runDir, gapDir, { bootstrap: 200 });
   for (const e of gap.effects) log(`gap prediction [SIMULATED]: ${describeEffect(e)}`);
 
-  let figuresDir: string | null = join(outDir, "figures");
-  const missing = chromiumMissing();
-  const figs = figureSet(loadInputs([runDir, gapDir]));
-  const written = await writeFigures(figs, figuresDir, {
-    formats: missing ? [] : ["png", "svg"],
-    html: { title: "Figures (simulated)", note: "SIMULATED results of the built-in simulator, not a real model." },
-  });
-  if (missing) {
-    log(`figures: ${missing}; wrote the interactive figures.html only`);
-    figuresDir = null;
-  } else log(`figures: ${figs.length} figures, ${written.files.length} files in ${(written.ms / 1000).toFixed(1)} s`);
-  const report = writeReport([runDir, gapDir], join(outDir, "report"));
+  const pub = await publish([runDir, gapDir], outDir);
+  if (pub.figuresNote) log(`figures: ${pub.figuresNote}; wrote the interactive figures.html only`);
+  else log(`figures: ${pub.figures.files.length} files in ${(pub.figures.ms / 1000).toFixed(1)} s`);
+  const report = pub.report;
+  const figuresDir = pub.figuresNote ? null : pub.figuresDir;
   log("");
   log(`run records:  ${runDir}/ (generate.jsonl, task1.jsonl, task2.jsonl, manifest.json)`);
   log(`gap results:  ${gapDir}/results.md`);
-  if (figuresDir) log(`figures:      ${written.html}`);
+  if (pub.figures.html) log(`figures:      ${pub.figures.html}`);
   log(`report:       ${report.path}   <- open this first`);
   return { runDir, gapDir, figuresDir, report: report.path };
 }

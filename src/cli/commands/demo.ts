@@ -10,10 +10,11 @@ export function register(program: Command): void {
     .option("--run <dir>", "run directory", "runs/demo")
     .option("--out <dir>", "where analysis, figures and the report go", "out/demo")
     .option("--seed <n>", "simulator seed", (v) => Number(v), 7)
-    .action(async (opts: { run: string; out: string; seed: number }) => {
+    .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
+    .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string }) => {
       const log = (s: string) => process.stdout.write(s + "\n");
       log(`value-action-lens demo on the SIMULATED model (built-in OpenAI-compatible server on 127.0.0.1, seed ${opts.seed}): not a result about any real LLM`);
       log(`scope: ${DEMO_COUNTRIES.join(", ")} x ${DEMO_TOPICS.join(", ")} x 56 values`);
-      await runDemo({ runDir: opts.run, outDir: opts.out, seed: opts.seed, log });
+      await runDemo({ runDir: opts.run, outDir: opts.out, cacheDir: opts.cacheDir, seed: opts.seed, log });
     });
 }
