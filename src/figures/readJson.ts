@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
 import type { z } from "zod";
-import { FileLineError, UserError } from "../errors";
+import { FileLineError } from "../errors";
+import { readJsonText } from "../jsonFile";
 import { zodReason } from "../runs/zodReason";
 
 /**
@@ -16,17 +16,7 @@ export function readJsonFile<T>(file: string, schema: z.ZodType<T>): T {
 
 /** Read and parse (syntax only). */
 export function parseJsonFile(file: string): { text: string; json: unknown } {
-  if (!existsSync(file)) throw new UserError(`${file}: no such file`, 2);
-  const text = readFileSync(file, "utf8");
-  try {
-    return { text, json: JSON.parse(text) };
-  } catch (e) {
-    const msg = (e as Error).message.split("\n")[0];
-    const pos = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
-    const lineCol = /line (\d+) column/.exec(msg);
-    const line = lineCol ? Number(lineCol[1]) : Number.isFinite(pos) ? text.slice(0, pos).split("\n").length : 1;
-    throw new FileLineError(file, line, `invalid JSON (${msg})`);
-  }
+  return readJsonText(file);
 }
 
 /** Validate parsed JSON; a complaint becomes FILE:LINE at the offending path. */

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import { FileLineError, UserError } from "../errors";
 import { manifestModel, type ManifestModel } from "../runs/manifest";
 import { zodReason } from "../runs/zodReason";
 import { DEFAULT_CACHE_DIR } from "./cache";
+import { readJsonText } from "../jsonFile";
 import type { Price } from "./cost";
 
 /**
@@ -51,15 +52,7 @@ const KEY_FIELD = /^(api[-_]?key|key|token|secret|authorization|headers?)$/i;
 /** Read and validate a models file; a bad file gives `FILE:LINE: reason` (exit 2). */
 export function loadModelsFile(file: string): ModelSpec[] {
   if (!existsSync(file)) throw new UserError(`${file}: no such models file`, 2);
-  const text = readFileSync(file, "utf8");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message.split("\n")[0];
-    const pos = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
-    throw new FileLineError(file, Number.isFinite(pos) ? text.slice(0, pos).split("\n").length : 1, `invalid JSON (${msg})`);
-  }
+  const { text, json } = readJsonText(file);
   const models = (json as { models?: unknown })?.models;
   if (Array.isArray(models)) {
     for (const [i, m] of models.entries()) {
@@ -72,10 +65,27 @@ export function loadModelsFile(file: string): ModelSpec[] {
   const r = ModelsFile.safeParse(json);
   if (!r.success) {
     const first = r.error.issues[0];
-    const field = first?.path[first.path.length - 1];
+    // An unknown key is named by the issue, not its path: point at the key itself.
+    const field = first?.code === "unrecognized_keys" ? first.keys[0] : first?.path[first.path.length - 1];
     return fail(file, typeof field === "string" ? lineOf(text, `"${field}"`) : 1, zodReason(r.error));
   }
+  // Two entries with one id: which one a run used would be a silent choice.
+  const seen = new Set<string>();
+  for (const m of r.data.models) {
+    if (seen.has(m.id)) throw new FileLineError(file, lineOfNth(text, `"id"`, seen.size), `duplicate model id ${JSON.stringify(m.id)}`);
+    seen.add(m.id);
+  }
   return r.data.models;
+}
+
+/** 1-based line of the (n+1)-th occurrence of `needle` (1 when absent). */
+function lineOfNth(text: string, needle: string, n: number): number {
+  let i = -1;
+  for (let k = 0; k <= n; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) return 1;
+  }
+  return text.slice(0, i).split("\n").length;
 }
 
 function fail(file: string, line: number, reason: string): never {

@@ -7,6 +7,7 @@ import { PROTOCOLS } from "../protocol";
 import { containsSecret, redactUrl, secretsFromEnv } from "../secrets";
 import { writeFileAtomic } from "./atomic";
 import { zodReason } from "./zodReason";
+import { readJsonText } from "../jsonFile";
 
 /**
  * `runs/<run-id>/manifest.json`: everything needed to say how a run was made
@@ -165,16 +166,7 @@ export function writeManifest(dir: string, manifest: ManifestInput, secrets: rea
 export function readManifest(dir: string): Manifest {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) throw new UserError(`${file}: no such file`, 2);
-  const text = readFileSync(file, "utf8");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message.split("\n")[0];
-    const pos = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
-    const line = Number.isFinite(pos) ? text.slice(0, pos).split("\n").length : 1;
-    throw new FileLineError(file, line, `invalid JSON (${msg})`);
-  }
+  const { json } = readJsonText(file);
   const r = Manifest.safeParse(json);
   if (!r.success) throw new FileLineError(file, 1, zodReason(r.error));
   return r.data;

@@ -2,16 +2,19 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
-import { readFileSync, existsSync } from "node:fs";
+import { appendFileSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { startSimServer, type SimServer } from "../../src/sim";
 import { runTask } from "../../src/pipeline/run";
 import { makeRng } from "../../src/analysis/random";
 import { tmp, readLines, essence } from "./helpers";
+import { readRecords } from "../../src/runs/store";
+import { ResponseCache } from "../../src/llm/cache";
 import type { Scope } from "../../src/pipeline/scope";
 
 /**
  * SIGKILL at random points, then re-run: the final records equal a clean
- * run's, with no duplicate id, and the cache stays readable.
+ * run's, with no duplicate id, a torn last line (records and cache) is
+ * handled, and the cache stays consistent with the records.
  */
 
 const ROOT = resolve(__dirname, "../..");
@@ -97,16 +100,51 @@ for (const task of ["generate", "task1", "task2"] as const) {
       kills.push(await runChild(cliArgs(task, runDir, cacheDir, actions), file, target));
     }
     assert.ok(kills.includes("SIGKILL"), `at least one run was killed (${kills.join(", ")})`);
+
+    // A kill lands between writes more often than inside one, so make sure the re-run meets a
+    // torn last line in both the records and the cache. Where the kills left none, keep at
+    // least one item pending (drop the last whole record if none is) and append half a line.
+    const cacheFile = join(cacheDir, readdirOne(cacheDir));
+    const afterKills = readRecords(file);
+    const allDone = new Set(afterKills.records.map((r) => r.id)).size >= want.length;
+    if (!afterKills.torn || allDone) {
+      const whole = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "" && tryJson(l));
+      writeFileSync(file, (allDone ? whole.slice(0, -1) : whole).join("\n") + "\n" + JSON.stringify(want[0]).slice(0, 50));
+    }
+    if (readFileSync(cacheFile, "utf8").endsWith("\n")) appendFileSync(cacheFile, readFileSync(cacheFile, "utf8").split("\n")[0].slice(0, 60));
+    const beforeFinal = readRecords(file);
+    assert.ok(beforeFinal.torn, "the records file ends in a torn line before the re-run");
+    const pending = want.length - new Set(beforeFinal.records.map((r) => r.id)).size;
+    assert.ok(pending > 0, "the re-run has work to do");
+
     const final = await runChild(cliArgs(task, runDir, cacheDir, actions), file, null);
     assert.equal(final, "exit 0");
     const got = readLines(file);
     assert.equal(new Set(got.map((l) => l.id)).size, got.length, "no duplicate ids");
     assert.deepEqual(essence(got), essence(want));
-    // the cache is consistent: every complete line is JSON (a torn last line is tolerated by readers)
-    const cacheLines = readFileSync(join(cacheDir, readdirOne(cacheDir)), "utf8").split("\n");
-    const complete = cacheLines.slice(0, -1);
-    for (const l of complete) if (l.trim() !== "") JSON.parse(l);
+    // the torn record line was cut off by the re-run's first append; every line is whole
+    assert.equal(readRecords(file).torn, null, "no torn line left");
+
+    // The cache is consistent: the cache loader reads it (skipping the damaged line, never
+    // failing), every complete line is one entry, and every record's answer is in it.
+    const cacheLines = readFileSync(cacheFile, "utf8").split("\n").filter((l) => l.trim() !== "");
+    const entries = cacheLines.filter(tryJson).map((l) => JSON.parse(l) as { key: string; output: string });
+    const cache = new ResponseCache(cacheDir);
+    assert.ok(cache.skippedLines >= 1, "the torn cache line was skipped");
+    assert.equal(cache.size, new Set(entries.map((e) => e.key)).size);
+    for (const e of entries) assert.equal(cache.get(e.key)?.output, e.output);
+    const outputs = new Set(entries.map((e) => e.output));
+    for (const r of got) if (typeof r.response === "string") assert.ok(outputs.has(r.response), `record ${r.id}: its answer is in the cache`);
   });
+}
+
+function tryJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readdirOne(dir: string): string {
