@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { FileLineError } from "../errors";
 import { isCountry, isTopic, isValue } from "../catalog";
+import { CsvScanner } from "./csvScan";
 import { decodeUtf8, LineCounter } from "./text";
 
 /**
- * A strict CSV reader over papaparse for the published files (and any file a
+ * A strict CSV reader (tokenizer: csvScan.ts) for the published files (and any file a
  * user hands us in the same layout). Every defect stops the read with one
  * `FILE:LINE: reason` (FileLineError, exit code 2) and nothing is returned, so
  * callers never act on a partial file:
@@ -53,35 +53,20 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
   if (!/\S/.test(text)) throw new FileLineError(file, 1, "empty file");
   const counter = new LineCounter(text);
   const endsWithNewline = text.endsWith("\n");
+  const scanner = new CsvScanner(text, lineBreakOf(text));
 
-  const raw: { fields: string[]; line: number; error?: string }[] = [];
-  let rowStart = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: ",",
-    newline: lineBreakOf(text),
-    step: (r) => {
-      const line = counter.lineAt(rowStart);
-      const err = r.errors[0];
-      raw.push({ fields: r.data, line, error: err ? quoteReason(err.code) : undefined });
-      rowStart = r.meta.cursor; // just past the row's line break
-    },
-  });
-
-  const headerRow = raw[0];
+  const headerRow = scanner.next()!;
   if (headerRow.error) throw new FileLineError(file, 1, `header: ${headerRow.error}`);
   const header = headerRow.fields;
   checkHeader(file, header, options);
 
+  // Rows are checked as they are scanned, so the first problem in file order is the one reported.
   const rows: CsvRow[] = [];
   const lines: number[] = [];
   const seen = new Map<string, number>();
-  for (let k = 1; k < raw.length; k++) {
-    const { fields, line, error } = raw[k];
-    const isLast = k === raw.length - 1;
-    if (fields.length === 1 && fields[0] === "" && header.length > 1) {
-      if (isLast) continue; // the final line break
-      throw new FileLineError(file, line, "blank line inside the data");
-    }
+  for (let r = scanner.next(); r !== null; r = scanner.next()) {
+    const { fields, error } = r;
+    const line = counter.lineAt(r.start);
     if (error) {
       // An open quote swallows the rest of the file. Without a final line break
       // that is a write cut short; with one, a quote opened here was never closed.
@@ -89,8 +74,11 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
       if (unterminated && !endsWithNewline) throw new FileLineError(file, line, `torn last line: ${error}`);
       throw new FileLineError(file, line, unterminated ? `${error} (opened here, runs to the end of the file)` : error);
     }
+    // (The final line break ends the table; it does not start an empty row.)
+    const blank = fields.length === 1 && fields[0] === "" && text.charCodeAt(r.start) !== 34; // not a quoted ""
+    if (blank && header.length > 1) throw new FileLineError(file, line, "blank line inside the data");
     if (fields.length !== header.length) {
-      const torn = isLast && !endsWithNewline && fields.length < header.length;
+      const torn = r.atEnd && !endsWithNewline && fields.length < header.length;
       const what = `expected ${header.length} fields, found ${fields.length}`;
       throw new FileLineError(file, line, torn ? `torn last line: ${what}` : what);
     }
@@ -110,19 +98,10 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
   return { file, header, rows, lines };
 }
 
-/**
- * The row separator, from the header line: "\r\n" when it ends so (the Gemma
- * file), else "\n". Saves papaparse's guess, which scans the first megabyte.
- */
+/** The row separator, from the header line: "\r\n" when it ends so (the Gemma file), else "\n". */
 function lineBreakOf(text: string): "\r\n" | "\n" {
   const i = text.indexOf("\n");
   return i > 0 && text[i - 1] === "\r" ? "\r\n" : "\n";
-}
-
-function quoteReason(code: string): string {
-  if (code === "MissingQuotes") return "unterminated quoted field";
-  if (code === "InvalidQuotes") return "malformed quoting (text after a closing quote)";
-  return `CSV error ${code}`;
 }
 
 function checkHeader(file: string, header: string[], o: CsvOptions): void {
