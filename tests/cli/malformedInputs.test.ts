@@ -174,6 +174,12 @@ const MODELS_DEFECTS: Array<[string, string | Buffer, number, RegExp]> = [
   ["invalid UTF-8", latin1(MODELS_OK.replace('"a"', '"caf\u00e9"')), 4, /^invalid UTF-8 byte 0xe9/],
 ];
 
+const ACTIONS_DEFECTS: Array<[string, string | Buffer | ((lines: string[]) => string), number, RegExp]> = [
+  ["dataset CSV wrong columns", DS_HEAD.replace("polarity", "inclination") + DS_ROWS, 1, /^wrong columns: missing "polarity"/],
+  ["dataset CSV bad polarity", DS_HEAD + DS_ROWS + `2,2,Egypt,Religion,Wealth,neutral,${gen("x")}\n`, 4, /^column "polarity": expected positive or negative, found "neutral"$/],
+  ["generate.jsonl invalid JSON", (l) => l[0] + "\n" + l[0].slice(0, 40) + "\n" + l.slice(1).join("\n") + "\n", 2, /^invalid JSON/],
+];
+
 // --- the table ----------------------------------------------------------------
 
 interface Case {
@@ -235,6 +241,20 @@ function cases(): Case[] {
     const cmd = name === "misaligned.json" || k % 2 === 1 ? "report" : "figures";
     out.push({ name: `${cmd} --from: ${defect}`, args: [cmd, "--from", dir, "--out", o, ...(cmd === "figures" ? ["--format", "none"] : [])], file, line, reason, out: o });
   });
+  // `vag task2 --actions`: a dataset CSV, or a run directory's generate.jsonl
+  for (const [defect, content, line, reason] of ACTIONS_DEFECTS) {
+    const dir = mkdtempSync(join(tmpdir(), "vag-bad-actions-"));
+    const source = typeof content === "function" ? runDir() : put(join(dir, "dataset.csv"), content);
+    const file = typeof content === "function" ? put(join(source, "generate.jsonl"), content(jsonl(source, "generate.jsonl"))) : source;
+    out.push({
+      name: `task2 --actions: ${defect}`,
+      args: ["task2", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--actions", source, "--run", join(dir, "run"), "--countries", "Egypt", "--topics", "Religion", "--values", "Social Power", "--cache-dir", join(dir, "cache"), "--yes"],
+      file,
+      line,
+      reason,
+      out: dir,
+    });
+  }
   for (const [defect, content, line, reason] of MODELS_DEFECTS) {
     const dir = mkdtempSync(join(tmpdir(), "vag-bad-models-"));
     const file = put(join(dir, "models.json"), content);
