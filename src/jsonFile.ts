@@ -33,3 +33,13 @@ export function jsonErrorLine(text: string, message: string): number {
   // The text ended inside a value: the damage is at the end.
   return text.trimEnd().split("\n").length;
 }
+
+/**
+ * 1-based line of the first `"key":` in JSON text (1 when absent): where a
+ * schema complaint about that field points, for files whose keys are unique
+ * enough (a manifest, a models file).
+ */
+export function lineOfKey(text: string, key: string): number {
+  const i = text.search(new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`));
+  return i < 0 ? 1 : text.slice(0, i).split("\n").length;
+}

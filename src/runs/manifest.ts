@@ -7,7 +7,7 @@ import { PROTOCOLS } from "../protocol";
 import { containsSecret, redactUrl, secretsFromEnv } from "../secrets";
 import { writeFileAtomic } from "./atomic";
 import { zodReason } from "./zodReason";
-import { readJsonText } from "../jsonFile";
+import { lineOfKey, readJsonText } from "../jsonFile";
 
 /**
  * `runs/<run-id>/manifest.json`: everything needed to say how a run was made
@@ -166,8 +166,11 @@ export function writeManifest(dir: string, manifest: ManifestInput, secrets: rea
 export function readManifest(dir: string): Manifest {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) throw new UserError(`${file}: no such file`, 2);
-  const { json } = readJsonText(file);
+  const { text, json } = readJsonText(file);
   const r = Manifest.safeParse(json);
-  if (!r.success) throw new FileLineError(file, 1, zodReason(r.error));
+  if (!r.success) {
+    const key = r.error.issues[0]?.path.at(-1);
+    throw new FileLineError(file, typeof key === "string" ? lineOfKey(text, key) : 1, zodReason(r.error));
+  }
   return r.data;
 }

@@ -135,7 +135,7 @@ const RUN_DEFECTS: Array<[string, string, (lines: string[]) => string | Buffer, 
 
 const MANIFEST_DEFECTS: Array<[string, (text: string) => string | Buffer, (text: string) => number, RegExp]> = [
   ["torn JSON", (t) => t.slice(0, Math.floor(t.length / 2)), (t) => t.slice(0, Math.floor(t.length / 2)).trimEnd().split("\n").length, /^invalid JSON/],
-  ["wrong type", (t) => JSON.stringify({ ...JSON.parse(t), protocol: "fast" }), () => 1, /^protocol: /],
+  ["wrong type", (t) => t.replace(/"protocol": "\w+"/, '"protocol": "fast"'), (t) => lineOf(t, '"protocol"'), /^protocol: /],
   ["UTF-16", (t) => utf16(t), () => 1, /^UTF-16/],
   ["empty file", () => "", () => 1, /^empty file$/],
 ];
