@@ -35,7 +35,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const WORD = "[\\p{L}\\p{N}_]";
 const PATTERNS = RISK_CATEGORIES.map((c) => ({
   category: c.category as RiskCategory,
-  regexes: c.keywords.map((kw) => new RegExp(`(?<!${WORD})${escape(kw)}(?!${WORD})`, "u")),
+  keywords: c.keywords.map((kw) => ({ kw, regex: new RegExp(`(?<!${WORD})${escape(kw)}(?!${WORD})`, "u") })),
 }));
 
 /**
@@ -53,7 +53,9 @@ const PATTERNS = RISK_CATEGORIES.map((c) => ({
  */
 export function riskCategory(action: string): RiskCategory | null {
   const text = action.toLowerCase();
-  for (const p of PATTERNS) if (p.regexes.some((r) => r.test(text))) return p.category;
+  // A whole-word match needs the substring, and most texts contain no keyword
+  // at all: the plain substring test first saves the Unicode regexes (~10x).
+  for (const p of PATTERNS) for (const k of p.keywords) if (text.includes(k.kw) && k.regex.test(text)) return p.category;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 
 /**
  * Canonical JSON: object keys sorted (recursively), `undefined` members
@@ -28,7 +28,10 @@ function sortKeys(value: unknown): unknown {
 
 /** sha256 of the canonical JSON of `value`, as 64 hex characters. */
 export function sha256Hex(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+  const text = canonicalJson(value);
+  // crypto.hash (Node >= 20.12) is the one-shot form, about twice as fast for
+  // short inputs as a Hash object; ids are hashed per record on import.
+  return typeof crypto.hash === "function" ? crypto.hash("sha256", text, "hex") : crypto.createHash("sha256").update(text).digest("hex");
 }
 
 /**

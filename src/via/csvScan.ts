@@ -70,7 +70,7 @@ export class CsvScanner {
           q += 2;
         }
         const raw = text.slice(p + 1, q);
-        fields.push(doubled ? raw.replaceAll('""', '"') : raw);
+        fields.push(doubled ? raw.split('""').join('"') : raw);
         let j = q + 1;
         if (j === len) return this.end({ fields, start, atEnd: true }, len);
         while (j < len && text.charCodeAt(j) !== COMMA && !this.breaksAt(j) && isSpace(text.charCodeAt(j))) j++;
