@@ -37,6 +37,7 @@ const PATTERNS = RISK_CATEGORIES.map((c) => ({
   category: c.category as RiskCategory,
   keywords: c.keywords.map((kw) => ({ kw, regex: new RegExp(`(?<!${WORD})${escape(kw)}(?!${WORD})`, "u") })),
 }));
+const ANY_KEYWORD = new RegExp(RISK_CATEGORIES.flatMap((c) => c.keywords.map(escape)).join("|"));
 
 /**
  * The risk category of one action text, or null when no keyword matches:
@@ -54,7 +55,9 @@ const PATTERNS = RISK_CATEGORIES.map((c) => ({
 export function riskCategory(action: string): RiskCategory | null {
   const text = action.toLowerCase();
   // A whole-word match needs the substring, and most texts contain no keyword
-  // at all: the plain substring test first saves the Unicode regexes (~10x).
+  // at all: one scan for any keyword first, then a substring test before each
+  // keyword's Unicode regex (together ~10x faster than the regexes alone).
+  if (!ANY_KEYWORD.test(text)) return null;
   for (const p of PATTERNS) for (const k of p.keywords) if (text.includes(k.kw) && k.regex.test(text)) return p.category;
   return null;
 }

@@ -16,7 +16,6 @@ import { UserError } from "../errors";
 import { scoreFewShot, type FewShotScore } from "../gap/fewshotScore";
 import type { Task1Record, Task2Record } from "../runs/records";
 import { VIA_FILES } from "./files";
-import { importDataset } from "./importDataset";
 import { importFewShot } from "./importFewShot";
 import { importMisaligned, type MisalignedExample } from "./importMisaligned";
 import { importPromptAgreement } from "./importPromptAgreement";
@@ -238,6 +237,9 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   results.risk_counts = { ...detail.risk.counts };
 
   if (opts.dataset === true && existsSync(join(dataDir, DATASET_FILE))) {
+    // Loaded only here: its record schema pulls in zod, which nothing else on this path needs (CLI start-up).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { importDataset } = require("./importDataset") as typeof import("./importDataset");
     const ds = importDataset(dataDir);
     imports.push(ds.stats);
     detail.dataset = { rows: ds.records.length, refusals: ds.refusals, usablePairs: ds.usablePairs };
