@@ -1,7 +1,8 @@
 import type { Command } from "commander";
-import { checkDerived, DEFAULT_BASE_URL, fetchData } from "../../via/fetch";
 import { resolveDataDir, VIA_FILES } from "../../via/files";
-import { checkInputs } from "../../via/reproduce";
+
+/** Default of --base-url (equal to via/fetch.ts DEFAULT_BASE_URL, which tests/cli/startup.test.ts checks). */
+const DEFAULT_BASE_URL = "https://raw.githubusercontent.com";
 
 /** `vag data fetch | verify`: the authors' published files, sha256-checked. */
 export function register(program: Command): void {
@@ -12,6 +13,8 @@ export function register(program: Command): void {
     .option("--data-dir <dir>", "where to put them (default: $VAL_DATA_DIR, else data/via)")
     .option("--base-url <url>", "raw-file host (a mirror)", DEFAULT_BASE_URL)
     .action(async (opts: { dataDir?: string; baseUrl: string }) => {
+      // Loaded when the command runs, not when `vag` loads every command file at start-up.
+      const { fetchData } = require("../../via/fetch") as typeof import("../../via/fetch");
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });
       const log = (s: string) => process.stdout.write(s + "\n");
       const r = await fetchData({ dataDir, baseUrl: opts.baseUrl, log });
@@ -22,6 +25,8 @@ export function register(program: Command): void {
     .description("check the sha256 of every published file, and the derived Task 2 tables against a rebuild from their logs")
     .option("--data-dir <dir>", "data directory (default: $VAL_DATA_DIR, else data/via)")
     .action((opts: { dataDir?: string }) => {
+      const { checkDerived } = require("../../via/fetch") as typeof import("../../via/fetch");
+      const { checkInputs } = require("../../via/reproduce") as typeof import("../../via/reproduce");
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });
       const checks = checkInputs(dataDir);
       const present = new Set(checks.map((c) => c.path));

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { UserError } from "../../errors";
-import { figureSet } from "../../figures/figureSet";
-import { writeFigures, type ImageFormat } from "../../figures/render";
-import { loadInputs } from "../../figures/sources";
+import type { ImageFormat } from "../../figures/render";
 
 /**
  * `vag figures --from DIR... --out DIR`: every figure the data supports, as
@@ -21,6 +19,10 @@ export function register(program: Command): void {
     .option("--format <list>", "image formats: png,svg, or none for figures.html only", "png,svg")
     .option("--scale <n>", "PNG pixel scale (2 = sharp at paper size)", "2")
     .action(async (opts: { from: string[]; out: string; model?: string; format: string; scale: string }) => {
+      // Loaded when the command runs, not when `vag` loads every command file at start-up.
+      const { figureSet } = require("../../figures/figureSet") as typeof import("../../figures/figureSet");
+      const { writeFigures } = require("../../figures/render") as typeof import("../../figures/render");
+      const { loadInputs } = require("../../figures/sources") as typeof import("../../figures/sources");
       const formats = parseFormats(opts.format);
       const scale = Number(opts.scale);
       if (!(scale > 0 && scale <= 8)) throw new UserError(`--scale must be a number in (0, 8], got "${opts.scale}"`, 2);
@@ -55,7 +57,7 @@ function parseFormats(s: string): ImageFormat[] {
   return [...new Set(parts)] as ImageFormat[];
 }
 
-function noteOf(inputs: ReturnType<typeof loadInputs>): string {
+function noteOf(inputs: ReturnType<typeof import("../../figures/sources").loadInputs>): string {
   const from = inputs.sources.map((s) => `${s.kind}: ${s.path}`).join("; ");
   return `${inputs.simulated ? "SIMULATED results (the built-in simulator, not a real model). " : ""}From ${from}.`;
 }

@@ -2,16 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { UserError } from "../../errors";
-import { runGapExperiment, type GapResults } from "../../gap/experiment";
+import type { GapResults } from "../../gap/experiment";
 import { ENGINES, type Engine } from "../../gap/logistic";
-import { publishedTargets } from "../../gap/published";
-import { writeGapOutputs } from "../../gap/outputs";
-import { runTargets } from "../../gap/runDir";
-import { runFewShot } from "../../gap/fewshot";
-import { choiceExamples } from "../../gap/labels";
-import { clientFor, resolveLlmConfig } from "../../llm";
-import { redactUrl } from "../../secrets";
-import { writeFileAtomic } from "../../runs/atomic";
 
 /**
  * `vag gap (--data-dir DIR | --run DIR) [--out DIR] [--dim N] [--folds K] [--seed N]`:
@@ -54,6 +46,16 @@ export function register(program: Command): void {
     .option("--models-file <file>", "JSON models file (base URL, key variable name, prices, limits)")
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .action(async (o: GapCliOptions) => {
+      // Loaded when the command runs, not when `vag` loads every command file at start-up.
+      const { runGapExperiment } = require("../../gap/experiment") as typeof import("../../gap/experiment");
+      const { publishedTargets } = require("../../gap/published") as typeof import("../../gap/published");
+      const { writeGapOutputs } = require("../../gap/outputs") as typeof import("../../gap/outputs");
+      const { runTargets } = require("../../gap/runDir") as typeof import("../../gap/runDir");
+      const { runFewShot } = require("../../gap/fewshot") as typeof import("../../gap/fewshot");
+      const { choiceExamples } = require("../../gap/labels") as typeof import("../../gap/labels");
+      const { clientFor, resolveLlmConfig } = require("../../llm") as typeof import("../../llm");
+      const { redactUrl } = require("../../secrets") as typeof import("../../secrets");
+      const { writeFileAtomic } = require("../../runs/atomic") as typeof import("../../runs/atomic");
       if (!o.dataDir === !o.run) throw new UserError("gap: give exactly one of --data-dir DIR or --run DIR", 2);
       const dim = int("--dim", o.dim, 1, 1 << 22);
       const folds = int("--folds", o.folds, 2, 100);

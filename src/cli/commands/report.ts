@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { writeReport } from "../../report/write";
 
 /**
  * `vag report --from DIR... --out DIR`: one static page, index.html, to open
@@ -14,6 +13,8 @@ export function register(program: Command): void {
     .option("--out <dir>", "output directory", "out/report")
     .option("--model <ids>", "only these models (comma-separated ids)")
     .action((opts: { from: string[]; out: string; model?: string }) => {
+      // Loaded when the command runs, not when `vag` loads every command file at start-up.
+      const { writeReport } = require("../../report/write") as typeof import("../../report/write");
       const models = opts.model?.split(",").map((s) => s.trim()).filter(Boolean);
       const r = writeReport(opts.from, opts.out, { models });
       process.stdout.write(

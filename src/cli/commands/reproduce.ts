@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { UserError } from "../../errors";
-import { compareTables } from "../../via/comparison";
 import { resolveDataDir } from "../../via/files";
-import { MODEL_LABEL, type ModelId } from "../../via/models";
-import { DEFAULT_ITERATIONS, DEFAULT_SEED, reproduce } from "../../via/reproduce";
-import { reproductionOutputs, writeOutputs } from "../../via/reproductionOutputs";
+import type { ModelId } from "../../via/models";
+
+/** Defaults of --seed and --iterations (equal to via/reproduce.ts DEFAULT_SEED and DEFAULT_ITERATIONS, which tests/cli/startup.test.ts checks). */
+export const CLI_DEFAULTS = { seed: 20250118, iterations: 1000 };
 
 /** `vag reproduce`: the paper's tables from the published files, beside the printed numbers. */
 export function register(program: Command): void {
@@ -13,10 +13,15 @@ export function register(program: Command): void {
     .description("recompute the paper's tables from the published data (paper protocol) and explain every difference")
     .option("--data-dir <dir>", "published data directory (default: $VAL_DATA_DIR, else data/via)")
     .option("--out <dir>", "output directory", "out/reproduce")
-    .option("--seed <n>", "bootstrap seed", (v) => Number(v), DEFAULT_SEED)
-    .option("--iterations <n>", "bootstrap resamples", (v) => Number(v), DEFAULT_ITERATIONS)
+    .option("--seed <n>", "bootstrap seed", (v) => Number(v), CLI_DEFAULTS.seed)
+    .option("--iterations <n>", "bootstrap resamples", (v) => Number(v), CLI_DEFAULTS.iterations)
     .option("--dataset", "also import the VIA dataset CSV for its refusal and usable-pair counts (no table depends on it; slower)", false)
     .action((opts: { dataDir?: string; out: string; seed: number; iterations: number; dataset: boolean }) => {
+      // Loaded when the command runs, not when `vag` loads every command file at start-up.
+      const { compareTables } = require("../../via/comparison") as typeof import("../../via/comparison");
+      const { MODEL_LABEL } = require("../../via/models") as typeof import("../../via/models");
+      const { reproduce } = require("../../via/reproduce") as typeof import("../../via/reproduce");
+      const { reproductionOutputs, writeOutputs } = require("../../via/reproductionOutputs") as typeof import("../../via/reproductionOutputs");
       if (!Number.isInteger(opts.seed)) throw new UserError(`--seed must be an integer, got ${opts.seed}`, 2);
       if (!Number.isInteger(opts.iterations) || opts.iterations < 1) throw new UserError(`--iterations must be a positive integer`, 2);
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });

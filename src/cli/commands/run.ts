@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import { PROTOCOLS, type Protocol } from "../../protocol";
 import { UserError } from "../../errors";
-import { runTask } from "../../pipeline/run";
-import { scopeFrom } from "../../pipeline/scope";
 import type { TaskName } from "../../runs/records";
 
 /**
@@ -48,6 +46,9 @@ function addRunCommand(program: Command, task: TaskName, description: string): C
       .option("--actions <source>", "a run directory with generate records, or the published dataset CSV")
       .option("--order <order>", "counterbalanced (both option orders) or paper (negative action as Option 1)", "counterbalanced");
   cmd.action(async (opts) => {
+    // Loaded when the command runs, not when `vag` loads every command file at start-up.
+    const { runTask } = require("../../pipeline/run") as typeof import("../../pipeline/run");
+    const { scopeFrom } = require("../../pipeline/scope") as typeof import("../../pipeline/scope");
     const protocol = String(opts.protocol) as Protocol;
     if (!PROTOCOLS.includes(protocol)) throw new UserError(`bad --protocol "${opts.protocol}": use paper or robust`, 2);
     const scope = scopeFrom(opts, { variants: DEFAULT_VARIANTS[task] });

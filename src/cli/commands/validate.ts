@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { FileLineError } from "../../errors";
-import { latestById, readRecords } from "../../runs/store";
-import { summarizeRecords, type StatusCounts } from "../../runs/summary";
+import type { StatusCounts } from "../../runs/summary";
 
 /**
  * `vag validate FILE.jsonl`: check every record against its schema and print
@@ -16,6 +15,9 @@ export function register(program: Command): void {
     .argument("<file>", "a records file (generate.jsonl, task1.jsonl, task2.jsonl)")
     .option("--json", "print the counts as one JSON object")
     .action((file: string, opts: { json?: boolean }) => {
+      // Loaded when the command runs, not when `vag` loads every command file at start-up.
+      const { latestById, readRecords } = require("../../runs/store") as typeof import("../../runs/store");
+      const { summarizeRecords } = require("../../runs/summary") as typeof import("../../runs/summary");
       const { records, torn } = readRecords(file);
       if (torn) {
         process.stderr.write(`vag: warning: ${file}:${torn.line}: torn last line ignored (an interrupted write)\n`);
