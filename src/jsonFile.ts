@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { FileLineError, UserError } from "./errors";
-import { decodeUtf8 } from "./via/text";
+import { decodeUtf8 } from "./text";
 
 /**
  * Read a JSON file a user hands us (results.json, matrices.json,

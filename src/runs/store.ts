@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { z } from "zod";
 import { FileLineError, UserError } from "../errors";
+import { decodeUtf8 } from "../text";
 import { writeFileAtomic } from "./atomic";
 import { appendJsonLines, splitJsonl, tryParseJson } from "./jsonl";
 import { AnyRecord } from "./records";
@@ -54,7 +55,7 @@ export function readRecords<T = AnyRecord>(
     throw new UserError(`${file}: no such file`, 2);
   }
   const schema = (options.schema ?? AnyRecord) as z.ZodType<T>;
-  const content = decodeUtf8(file, readFileSync(file));
+  const content = decodeUtf8(readFileSync(file), file);
   const { lines, tail } = splitJsonl(content);
   let torn: TornLine | null = null;
   if (tail) {
@@ -70,29 +71,6 @@ export function readRecords<T = AnyRecord>(
     records.push(r.data);
   }
   return { records, torn };
-}
-
-/** Decode strictly: a file in another encoding fails on the first line that is not UTF-8. */
-function decodeUtf8(file: string, buf: Buffer): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
-  } catch {
-    let line = 1;
-    let start = 0;
-    const strict = new TextDecoder("utf-8", { fatal: true });
-    for (;;) {
-      const nl = buf.indexOf(0x0a, start);
-      const end = nl < 0 ? buf.length : nl;
-      try {
-        strict.decode(buf.subarray(start, end));
-      } catch {
-        throw new FileLineError(file, line, "not valid UTF-8 (save the file as UTF-8)");
-      }
-      if (nl < 0) throw new FileLineError(file, line, "not valid UTF-8");
-      start = nl + 1;
-      line++;
-    }
-  }
 }
 
 /**

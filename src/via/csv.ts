@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { FileLineError } from "../errors";
 import { isCountry, isTopic, isValue } from "../catalog";
 import { CsvScanner } from "./csvScan";
-import { decodeUtf8, LineCounter } from "./text";
+import { decodeUtf8, LineCounter } from "../text";
 
 /**
  * A strict CSV reader (tokenizer: csvScan.ts) for the published files (and any file a

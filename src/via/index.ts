@@ -18,5 +18,4 @@ export * from "./reproduce";
 export * from "./reproductionOutputs";
 export * from "./reproductionReport";
 export * from "./task2Log";
-export * from "./text";
 export * from "./zip";

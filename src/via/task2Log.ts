@@ -3,7 +3,7 @@ import { z } from "zod";
 import { FileLineError } from "../errors";
 import { splitJsonl, tryParseJson } from "../runs/jsonl";
 import { zodReason } from "../runs/zodReason";
-import { decodeUtf8 } from "./text";
+import { decodeUtf8 } from "../text";
 
 /** One line of an authors' Task 2 evaluation log (t2_logs/*.jsonl). */
 export const Task2LogLine = z.object({

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { FileLineError } from "../errors";
+import { FileLineError } from "./errors";
 
 /**
  * Decode a data file's bytes as UTF-8 text, or stop with `FILE:LINE: reason`.
