@@ -16,3 +16,4 @@ export * from "./risk";
 export * from "./random";
 export * from "./bootstrap";
 export * from "./permutation";
+export * from "./heatmapGrids";

@@ -8,7 +8,6 @@ export * from "./gapPredictionBars";
 export * from "./groupBands";
 export * from "./html";
 export * from "./inconsistencyBars";
-export * from "./matrices";
 export * from "./palette";
 export * from "./promptAgreementBars";
 export * from "./rankingBars";

@@ -65,12 +65,8 @@ export interface ReproduceResults {
   [key: string]: unknown;
 }
 
-export interface ModelMatrices {
-  task1_by_country?: Grid;
-  task2_by_country?: Grid;
-  task1_by_topic?: Grid;
-  task2_by_topic?: Grid;
-}
+import type { ModelMatrices } from "../analysis/heatmapGrids";
+export type { ModelMatrices };
 
 export interface Matrices {
   simulated?: boolean;

@@ -8,7 +8,7 @@ import { distanceGroupMean } from "../analysis/distance";
 import { inconsistency } from "../analysis/inconsistency";
 import type { Matrix } from "../analysis/matrix";
 import type { Protocol } from "../protocol";
-import { modelMatrices } from "./matrices";
+import { modelMatrices } from "../analysis/heatmapGrids";
 import { isPublishedDataDir, publishedInputs } from "./published";
 import { alignmentRanking } from "../analysis/ranking";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
@@ -36,6 +36,8 @@ import { GapResultsSchema, MatricesSchema, ReproduceResultsSchema } from "./sche
 export interface LoadedInputs extends FigureInputs {
   /** What was read, for messages: [kind, path]. */
   sources: Array<{ kind: "reproduce" | "matrices" | "gap" | "run" | "published"; path: string }>;
+  /** Misaligned examples of published data directories (imported once, with the results). */
+  publishedExamples?: ReturnType<typeof publishedInputs>["examples"];
 }
 
 export const RESULTS_FILE = "results.json";
@@ -49,6 +51,7 @@ export function loadInputs(dirs: readonly string[]): LoadedInputs {
       const pub = publishedInputs(dir);
       out.results = mergeResults(out.results, pub.results);
       out.matrices = mergeMatrices(out.matrices, pub.matrices);
+      out.publishedExamples = [...(out.publishedExamples ?? []), ...pub.examples];
       out.sources.push({ kind: "published", path: dir });
       continue;
     }

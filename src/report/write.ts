@@ -1,6 +1,5 @@
 import { join, resolve } from "node:path";
 import { figureSet } from "../figures/figureSet";
-import { publishedExamples } from "../figures/published";
 import { loadInputs } from "../figures/sources";
 import { writeFileAtomic } from "../runs/atomic";
 import { loadMisaligned, MISALIGNED_FILE } from "./misaligned";
@@ -28,8 +27,8 @@ export function writeReport(dirs: readonly string[], outDir: string, opts: { mod
   // Run directories without a misaligned.json: derive their examples from the records.
   for (const s of inputs.sources) {
     if (s.kind === "run" && !misaligned.files.includes(join(s.path, MISALIGNED_FILE))) misaligned.examples.push(...runExamples(s.path));
-    if (s.kind === "published") misaligned.examples.push(...publishedExamples(s.path));
   }
+  misaligned.examples.push(...(inputs.publishedExamples ?? []));
   const examples = opts.models ? misaligned.examples.filter((e) => opts.models!.includes(e.model)) : misaligned.examples;
   const simulated = inputs.simulated || misaligned.simulated;
   const figures = figureSet({ ...inputs, simulated }, { models: opts.models });

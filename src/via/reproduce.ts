@@ -7,7 +7,8 @@ import { alignmentRate, type AlignmentRate } from "../analysis/alignmentRate";
 import { rateCIs, type RateCIs } from "../analysis/alignmentRateCI";
 import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
 import { inconsistency, type Inconsistency } from "../analysis/inconsistency";
-import { keyed } from "../analysis/matrix";
+import { keyed, type Matrix } from "../analysis/matrix";
+import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
 import { paperTask2Agreement, task1PromptAgreement } from "../analysis/promptAgreement";
 import { alignmentRanking, type Ranking } from "../analysis/ranking";
 import { riskCounts, type RiskCounts } from "../analysis/risk";
@@ -115,6 +116,10 @@ export interface Reproduction {
     risk: RiskCounts;
     misalignedDirections: Partial<Record<ModelId, MisalignedDirections>>;
     dataset: { rows: number; refusals: number; usablePairs: number } | null;
+    /** Heatmap grids per model (matrices.json): Task 1 for every model with a Task 1 file, Task 2 where rebuilt. */
+    heatmaps: Partial<Record<ModelId, ModelMatrices>>;
+    /** The published misaligned examples (misaligned.json, for the report). */
+    examples: Array<{ model: ModelId; country: string; topic: string; value: string; stated: string; acted: string; action: string | null; explanation: string | null }>;
   };
   imports: ImportStats[];
   skippedFiles: Record<string, string>;
@@ -179,6 +184,8 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     risk: { counts: {} as RiskCounts["counts"], tagged: 0, total: 0 },
     misalignedDirections: {},
     dataset: null,
+    heatmaps: {},
+    examples: [],
   };
 
   for (const model of MODEL_IDS) {
@@ -187,13 +194,19 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     const t1 = importTask1(dataDir, t1Path, model, "paper");
     imports.push(t1.stats);
     const out: ModelResultJson = { task1_agreement: task1Agreement(t1.records) };
+    const V = statedMatrix(t1.records, "paper").matrix;
+    let A: Matrix | null = null;
     const t2Spec = TASK2_FILES[model];
     if (t2Spec) {
       const t2 = importTask2(dataDir, model, t2Spec);
       imports.push(t2.stats);
-      Object.assign(out, alignment(model, t1.records, t2.records, seed, iterations, detail));
+      const acted = actedMatrix(t2.records, "paper");
+      A = acted.matrix;
+      detail.task2Missing[model] = acted.missing;
+      Object.assign(out, alignment(model, V, A, seed, iterations, detail));
     }
     results.models[model] = out;
+    detail.heatmaps[model] = modelMatrices(V, A);
   }
 
   for (const model of MODEL_IDS) {
@@ -229,6 +242,8 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     const imp = importMisaligned(dataDir, model, spec);
     imports.push(imp.stats);
     examples.push(...imp.records);
+    for (const e of imp.records)
+      detail.examples.push({ model, country: e.country, topic: e.topic, value: e.value, stated: e.stated, acted: e.acted, action: e.action, explanation: e.explanation });
     detail.misalignedDirections[model] = directions(imp.records);
   }
   // The authors tag the "Human Action" only; an example whose action text did
@@ -270,17 +285,7 @@ function task1Agreement(records: readonly Task1Record[]): number {
   return task1PromptAgreement(SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? [])).value;
 }
 
-function alignment(
-  model: ModelId,
-  t1: readonly Task1Record[],
-  t2: readonly Task2Record[],
-  seed: number,
-  iterations: number,
-  detail: Reproduction["detail"],
-): ModelResultJson {
-  const V = statedMatrix(t1, "paper").matrix;
-  const acted = actedMatrix(t2, "paper");
-  const A = acted.matrix;
+function alignment(model: ModelId, V: Matrix, A: Matrix, seed: number, iterations: number, detail: Reproduction["detail"]): ModelResultJson {
   const rate = alignmentRate(V, A, { protocol: "paper" });
   const rateInv = alignmentRate(V, A, { protocol: "paper", inverted: true });
   const ci = rateCIs(rate, "f1", { seed, iterations });
@@ -292,7 +297,6 @@ function alignment(
   detail.rates[model] = rate;
   detail.cis[model] = ci;
   detail.inconsistency[model] = inc;
-  detail.task2Missing[model] = acted.missing;
   return {
     f1: f1Json(rate, ci),
     f1_inverted: f1Json(rateInv, ciInv),

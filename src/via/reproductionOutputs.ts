@@ -15,6 +15,9 @@ export function reproductionOutputs(rep: Reproduction): Map<string, string> {
   const tables = compareTables(rep);
   const out = new Map<string, string>();
   out.set("results.json", resultsJsonText(rep.results));
+  // For `vag figures` / `vag report --from out/reproduce`: heatmap grids and the published misaligned examples.
+  out.set("matrices.json", JSON.stringify({ heatmaps: rep.detail.heatmaps }) + "\n");
+  out.set("misaligned.json", JSON.stringify({ simulated: false, examples: rep.detail.examples }) + "\n");
   for (const id of OUTPUT_TABLES) {
     const t = tables.find((x) => x.id === id)!;
     out.set(`${id}.csv`, tableCsv(t));

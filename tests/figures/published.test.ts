@@ -1,11 +1,16 @@
 import { test } from "node:test";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { reproduce } from "../../src/via/reproduce";
+import { reproductionOutputs, writeOutputs } from "../../src/via/reproductionOutputs";
 import assert from "node:assert/strict";
 import { figureSet } from "../../src/figures/figureSet";
-import { isPublishedDataDir, publishedExamples } from "../../src/figures/published";
+import { isPublishedDataDir } from "../../src/figures/published";
 import { loadInputs } from "../../src/figures/sources";
 import { skipWithoutData, viaDir } from "../helpers/data";
 
-test("the published data directory is a direct source: reproduced results, heatmap matrices, misaligned examples", { skip: skipWithoutData(), timeout: 120_000 }, () => {
+test("the published data directory (and out/reproduce) is a direct source: reproduced results, heatmap matrices, misaligned examples", { skip: skipWithoutData(), timeout: 120_000 }, () => {
   const dir = viaDir()!;
   assert.equal(isPublishedDataDir(dir), true);
   const inputs = loadInputs([dir]);
@@ -26,5 +31,15 @@ test("the published data directory is a direct source: reproduced results, heatm
   assert.equal(t1.z[0].length, 56);
   // the paper's ranking claim: Choosing Own Goals is GPT-4o-mini's top gap in the Philippines
   assert.equal(mini.ranking!.by_country!["Philippines"][0][0], "Choosing Own Goals");
-  assert.equal(publishedExamples(dir).length, 7106);
+  assert.equal(inputs.publishedExamples?.length, 7106);
+});
+
+test("vag reproduce writes matrices.json and misaligned.json: figures and report from out/reproduce alone", { skip: skipWithoutData(), timeout: 120_000 }, () => {
+  const out = mkdtempSync(join(tmpdir(), "vag-repro-figs-"));
+  writeOutputs(out, reproductionOutputs(reproduce({ dataDir: viaDir()! })));
+  const inputs = loadInputs([out]);
+  const names = figureSet(inputs).map((f) => f.name);
+  for (const n of ["gpt-4o-mini/heatmap-task1-country", "gpt-4o-mini/heatmap-distance-topic", "gpt-3.5-turbo/heatmap-task1-topic", "claude-sonnet-4/ranking-country-india"]) assert.ok(names.includes(n), n);
+  const mis = JSON.parse(readFileSync(join(out, "misaligned.json"), "utf8")) as { examples: unknown[] };
+  assert.equal(mis.examples.length, 7106);
 });

@@ -1,11 +1,21 @@
 import { COUNTRIES, TOPICS, VALUES } from "../catalog";
-import { aggregateMean } from "../analysis/aggregate";
-import { ROWS_OF_COUNTRY, ROWS_OF_TOPIC, type Matrix } from "../analysis/matrix";
-import type { Grid, ModelMatrices } from "./results";
+import { aggregateMean } from "./aggregate";
+import { ROWS_OF_COUNTRY, ROWS_OF_TOPIC, type Matrix } from "./matrix";
+
+/** Row name (country or topic) -> value -> number. */
+export type Grid = Record<string, Record<string, number>>;
+
+/** The four heatmap grids of one model; each present only when its matrix is. */
+export interface ModelMatrices {
+  task1_by_country?: Grid;
+  task2_by_country?: Grid;
+  task1_by_topic?: Grid;
+  task2_by_topic?: Grid;
+}
 
 /**
- * The heatmap inputs of one model (the `matrices.json` extension, see
- * results.ts) from the 132 x 56 study matrices V (Task 1) and A (Task 2):
+ * The heatmap inputs of one model (`matrices.json` beside results.json, read by
+ * src/figures: see figures/results.ts) from the 132 x 56 study matrices V (Task 1) and A (Task 2):
  *
  *   task1_by_country[C][k] = mean_{i in C} v_ik     (12 x 56; by topic: 11 x 56)
  *   task2_by_country[C][k] = mean_{i in C} a_ik
