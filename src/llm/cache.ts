@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sha256Hex } from "../runs/id";
-import { appendJsonLines, splitJsonl, tryParseJson } from "../runs/jsonl";
+import { JsonlAppender, splitJsonl, tryParseJson } from "../runs/jsonl";
 import type { Usage } from "../runs/records";
 import { redactUrl } from "../secrets";
 import type { CompletionRequest } from "./types";
@@ -64,8 +64,12 @@ export class ResponseCache {
   /** Lines that were not valid entries (a torn tail, a damaged line): skipped, never fatal. */
   skippedLines = 0;
 
+  /** Kept open for the process's lifetime (closed by the OS at exit): one write per stored answer. */
+  private readonly appender: JsonlAppender;
+
   constructor(dir: string) {
     this.file = join(dir, CACHE_FILE);
+    this.appender = new JsonlAppender(this.file, "newline");
     this.load();
   }
 
@@ -119,7 +123,7 @@ export class ResponseCache {
       usage: entry.usage,
       simulated: entry.simulated,
     };
-    appendJsonLines(this.file, [ordered], "newline");
+    this.appender.append([ordered]);
     this.entries.set(entry.key, ordered);
   }
 }

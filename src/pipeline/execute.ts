@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import type { z } from "zod";
 import type { CompletionRequest, CompletionResult, LlmClient } from "../llm/types";
-import { appendRecords, compactRecords, finishedIds, readRecords } from "../runs/store";
+import { JsonlAppender } from "../runs/jsonl";
+import { compactRecords, finishedIds, readRecords } from "../runs/store";
 import type { WorkItem } from "./items";
 
 /** Totals of one execution, for the manifest and the summary line. */
@@ -94,7 +95,7 @@ export async function executeItems<M, R extends { id: string; error: string | nu
       if (item === undefined) return;
       const result = await o.client.complete(requestFor(item, o.model, o.sampling));
       const record = o.toRecord(item, result);
-      appendRecords(o.file, [record]);
+      out.append([record]);
       stats.attempted++;
       if (result.cached) stats.cacheHits++;
       if (result.error !== null) stats.failures++;
@@ -110,7 +111,12 @@ export async function executeItems<M, R extends { id: string; error: string | nu
       progress();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, pending.length)) }, worker));
+  const out = new JsonlAppender(o.file);
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, pending.length)) }, worker));
+  } finally {
+    out.close();
+  }
   if (existsSync(o.file)) compactRecords<R>(o.file, { schema: o.schema });
   return stats;
 }

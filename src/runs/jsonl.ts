@@ -101,3 +101,35 @@ export function appendJsonLines(file: string, values: readonly unknown[], tail: 
   for (const v of values) text += JSON.stringify(v) + "\n";
   appendFileSync(file, text, "utf8");
 }
+
+/**
+ * An open JSONL file for many appends: the directory is made and the tail
+ * repaired once, then every `append` is ONE write of complete lines on an
+ * O_APPEND descriptor (the same crash guarantee as appendJsonLines, without
+ * re-opening and re-checking the file per record on a run's hot path).
+ */
+export class JsonlAppender {
+  private fd: number | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly tail: "cut" | "newline" = "cut",
+  ) {}
+
+  append(values: readonly unknown[]): void {
+    if (values.length === 0) return;
+    if (this.fd === null) {
+      mkdirSync(dirname(this.file), { recursive: true });
+      repairTail(this.file, this.tail);
+      this.fd = openSync(this.file, "a");
+    }
+    let text = "";
+    for (const v of values) text += JSON.stringify(v) + "\n";
+    writeSync(this.fd, text);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
