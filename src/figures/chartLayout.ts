@@ -1,5 +1,20 @@
 import { FONT_FAMILY, type Layout } from "./figure";
 
+/** A title centred at the top of the figure, with an optional grey subtitle (shared by every chart). */
+export function centredTitle(text: string, subtitle?: string): Layout["title"] {
+  return {
+    text,
+    x: 0.5,
+    xanchor: "center",
+    y: 1,
+    yanchor: "top",
+    yref: "container",
+    pad: { t: 10 },
+    font: { size: 18 },
+    ...(subtitle ? { subtitle: { text: subtitle, font: { size: 14, color: "#555555" } } } : {}),
+  };
+}
+
 /**
  * The common frame of the across-model charts: fixed size, centred title
  * (with optional subtitle), horizontal legend above the plot, explicit
@@ -20,17 +35,7 @@ export function chartLayout(opts: {
     width: opts.width,
     height: opts.height,
     margin: { l: 80, r: 30, t: top, b: 80, pad: 2, ...opts.margin },
-    title: {
-      text: opts.title,
-      x: 0.5,
-      xanchor: "center",
-      y: 1,
-      yanchor: "top",
-      yref: "container",
-      pad: { t: 10 },
-      font: { size: 18 },
-      ...(opts.subtitle ? { subtitle: { text: opts.subtitle, font: { size: 14, color: "#555555" } } } : {}),
-    },
+    title: centredTitle(opts.title, opts.subtitle),
     font: { family: FONT_FAMILY, size: 14, color: "#222222" },
     paper_bgcolor: "white",
     plot_bgcolor: "white",

@@ -1,5 +1,6 @@
 import { FONT_FAMILY, type Figure } from "./figure";
 import { rocket } from "./palette";
+import { centredTitle } from "./chartLayout";
 
 /**
  * One ranking bar chart (paper Figs 5, 11-18): the values of one country or
@@ -45,17 +46,7 @@ export function rankingBars(input: RankingInput): Figure {
       width: margin.l + margin.r + plotWidth,
       height: margin.t + margin.b + 320,
       margin,
-      title: {
-        text: title,
-        x: 0.5,
-        xanchor: "center",
-        y: 1,
-        yanchor: "top",
-        yref: "container",
-        pad: { t: 10 },
-        font: { size: 18 },
-        ...(input.subtitle ? { subtitle: { text: input.subtitle, font: { size: 14, color: "#555555" } } } : {}),
-      },
+      title: centredTitle(title, input.subtitle),
       font: { family: FONT_FAMILY, size: 14, color: "#222222" },
       paper_bgcolor: "white",
       plot_bgcolor: "white",

@@ -4,7 +4,7 @@ import { groupedStratifiedFolds } from "./cv";
 import { FeatureExtractor, type FeatureMatrix, type FeatureOptions } from "./features";
 import { examplesFor, type GapExample, type LabelKind, type PairInput } from "./labels";
 import { DEFAULT_LOGISTIC_OPTIONS, trainLogistic, type LogisticOptions } from "./logistic";
-import { bootstrapCi, pairedGroupBootstrap, scorePredictions, type Interval, type PairedDifference } from "./metrics";
+import { bootstrapCi, pairedGroupBootstrap, scorePredictions, type Interval, type PairedDifference, type Scores } from "./metrics";
 import { EXPLANATION_SETTINGS, SETTINGS, type Setting } from "./settings";
 import { fitStandardizer } from "./standardize";
 
@@ -20,17 +20,11 @@ import { fitStandardizer } from "./standardize";
  */
 export type Method = "logistic" | "majority" | "random" | "fewshot";
 
-export interface ExperimentRow {
+export interface ExperimentRow extends Scores {
   target: string;
   label: LabelKind;
   setting: Setting;
   method: Method;
-  n: number;
-  f1: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  auc: number | null;
   ci95: { f1: Interval | null; auc: Interval | null };
 }
 

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { FileLineError } from "../errors";
 import { isCountry, isTopic, isValue } from "../catalog";
 import { CsvScanner } from "./csvScan";
-import { decodeUtf8, LineCounter } from "../text";
+import { decodeUtf8, LineCounter, readInputBytes } from "../text";
 
 /**
  * A strict CSV reader (tokenizer: csvScan.ts) for the published files (and any file a
@@ -38,13 +37,7 @@ export interface CsvTable {
 }
 
 export function readCsvFile(path: string, options: CsvOptions, displayName: string = path): CsvTable {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileLineError(displayName, 0, code === "ENOENT" ? "file not found" : `cannot read (${code ?? String(e)})`);
-  }
+  const bytes = readInputBytes(path, displayName);
   return parseCsv(bytes, displayName, options);
 }
 

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { FileLineError } from "../errors";
 import { splitJsonl, tryParseJson } from "../runs/jsonl";
 import { zodReason } from "../runs/zodReason";
-import { decodeUtf8 } from "../text";
+import { decodeUtf8, readInputBytes } from "../text";
 
 /** One line of an authors' Task 2 evaluation log (t2_logs/*.jsonl). */
 export const Task2LogLine = z.object({
@@ -19,13 +18,7 @@ export type Task2LogLine = z.infer<typeof Task2LogLine>;
  * occur once. Otherwise one `FILE:LINE: reason`.
  */
 export function readTask2Log(path: string, displayName: string = path): Task2LogLine[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileLineError(displayName, 0, code === "ENOENT" ? "file not found" : `cannot read (${code ?? String(e)})`);
-  }
+  const bytes = readInputBytes(path, displayName);
   return parseTask2Log(decodeUtf8(bytes, displayName), displayName);
 }
 
