@@ -12,6 +12,7 @@ import { modelMatrices } from "../analysis/heatmapGrids";
 import { isPublishedDataDir, publishedInputs } from "./published";
 import { alignmentRanking } from "../analysis/ranking";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
+import { task1PromptAgreement } from "../analysis/promptAgreement";
 import { UserError } from "../errors";
 import { latestById, readRecords } from "../runs/store";
 import { readManifest } from "../runs/manifest";
@@ -151,6 +152,11 @@ export function analyseRun(dir: string): RunAnalysis {
   if (t1.length > 0) {
     const rows: StatedRow[] = t1.map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers }));
     V = statedMatrix(rows, protocol).matrix;
+    // Prompt agreement across the variants the run asked (Table 8's Task 1 column when all 8 were run).
+    const byScenario = new Map<string, StatedRow["answers"][]>();
+    for (const r of rows) byScenario.set(`${r.country}+${r.topic}`, [...(byScenario.get(`${r.country}+${r.topic}`) ?? []), r.answers]);
+    const agreement = task1PromptAgreement([...byScenario.values()], protocol);
+    if (agreement.n > 0 && new Set(t1.map((r) => r.variant)).size > 1) results.task1_agreement = agreement.value;
   }
   if (t2.length > 0) {
     const choices: ActedChoice[] = t2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity }));
