@@ -17,3 +17,4 @@ export * from "./random";
 export * from "./bootstrap";
 export * from "./permutation";
 export * from "./heatmapGrids";
+export * from "./positionBias";

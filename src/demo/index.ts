@@ -33,6 +33,9 @@ export async function runDemo(o: { runDir?: string; outDir?: string; cacheDir?: 
   const f1 = run.results.f1?.overall;
   const inc = run.results.inconsistency;
   log(`alignment [SIMULATED, ${run.protocol} protocol]: F1 ${f1?.toFixed(3)} over the demo scenarios; inconsistent cells ${inc?.total} (${((inc?.share ?? NaN) * 100).toFixed(1)}%)`);
+  const bias = run.results.position_bias;
+  if (bias)
+    log(`position bias [SIMULATED]: Option 1 chosen in ${(bias.option1_share * 100).toFixed(1)}% of answers; same action in both option orders for ${(bias.order_consistency * 100).toFixed(1)}% of ${bias.pairs} pairs`);
   if (run.V) {
     const obs = observedDeparture(run.V, t2);
     const exp = expectedDeparture(groundTruth(seed), t2);

@@ -44,6 +44,8 @@ export interface ModelResults {
   distance_cell_mean?: ByAxis<ByName>;
   ranking?: ByAxis<Array<[string, number]>>;
   inconsistency?: Inconsistency;
+  /** Runs with counterbalanced Task 2 only (analysis/positionBias.ts). */
+  position_bias?: { option1_share: number; order_consistency: number; pairs: number; answers: number };
   [key: string]: unknown;
 }
 

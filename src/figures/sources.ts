@@ -13,6 +13,7 @@ import { isPublishedDataDir, publishedInputs } from "./published";
 import { alignmentRanking } from "../analysis/ranking";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
 import { task1PromptAgreement } from "../analysis/promptAgreement";
+import { positionBias } from "../analysis/positionBias";
 import { UserError } from "../errors";
 import { latestById, readRecords } from "../runs/store";
 import { readManifest } from "../runs/manifest";
@@ -159,6 +160,9 @@ export function analyseRun(dir: string): RunAnalysis {
     if (agreement.n > 0 && new Set(t1.map((r) => r.variant)).size > 1) results.task1_agreement = agreement.value;
   }
   if (t2.length > 0) {
+    const bias = positionBias(t2.map((r) => ({ pair: `${r.country}+${r.topic}+${r.value}#${r.replicate}`, optionOrder: r.optionOrder, choice: r.error ? null : r.choice })));
+    if (bias.pairs > 0)
+      results.position_bias = { option1_share: bias.option1Share, order_consistency: bias.orderConsistency, pairs: bias.pairs, answers: bias.answers };
     const choices: ActedChoice[] = t2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity }));
     A = actedMatrix(choices, protocol).matrix;
   }

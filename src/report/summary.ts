@@ -1,5 +1,5 @@
 import { COUNTRIES, VALUES } from "../catalog";
-import type { FigureInputs, Interval } from "../figures/results";
+import type { FigureInputs, Interval, ModelResults } from "../figures/results";
 import { scoreInterval } from "../figures/results";
 
 /**
@@ -20,6 +20,8 @@ export interface ModelSummary {
   inconsistencyTotal: number | null;
   inconsistencyShare: number | null;
   largestGaps: Array<[string, number]>;
+  /** Task 2 position bias of a counterbalanced run (null otherwise). */
+  positionBias: NonNullable<ModelResults["position_bias"]> | null;
 }
 
 export function modelSummaries(inputs: FigureInputs, models: readonly string[], topGaps = 5): ModelSummary[] {
@@ -38,6 +40,7 @@ export function modelSummaries(inputs: FigureInputs, models: readonly string[], 
       inconsistencyTotal: num(inc.total),
       inconsistencyShare: num(inc.share),
       largestGaps: largestGaps(r.distance_group_mean?.by_country, topGaps),
+      positionBias: r.position_bias ?? null,
     };
   });
 }

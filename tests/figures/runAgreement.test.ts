@@ -32,3 +32,21 @@ test("a run's analysis reports Task 1 prompt agreement when it asked several var
     await sim.close();
   }
 });
+
+test("a counterbalanced Task 2 run reports its position bias", async () => {
+  const sim = await startSimServer({ port: 0, seed: 4 });
+  try {
+    const runDir = mkdtempSync(join(tmpdir(), "vag-bias-"));
+    const common = { model: "sim-respondent", baseUrl: sim.url, protocol: "robust" as const, noCache: true, yes: true, log: () => {}, progress: false, runDir };
+    const s = { ...scope([5]), values: ["Wealth", "Honest", "Humble"] as Scope["values"] };
+    await runTask({ ...common, task: "generate", scope: s });
+    await runTask({ ...common, task: "task2", scope: s, actions: runDir });
+    const bias = analyseRun(runDir).results.position_bias!;
+    assert.equal(bias.pairs, 6);
+    assert.equal(bias.answers, 12);
+    // the simulator plants no position bias: its choice follows the action, so both orders agree
+    assert.equal(bias.order_consistency, 1);
+  } finally {
+    await sim.close();
+  }
+});
