@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { DATASET_FILE, FEWSHOT_SETTINGS, fewShotFile, MISALIGNED_FILES, MODEL_IDS, TASK1_FILES, TASK2_AGREEMENT_FILES, TASK2_FILES } from "../../src/via/models";
 import { syntheticMatrices, syntheticMisaligned, syntheticResults, writeSyntheticRun } from "../helpers/figureData";
+import { runVag } from "../helpers/cli";
 
 /**
  * Issue 7 item 4: every user-facing file input, broken in every way a file
@@ -24,25 +24,8 @@ import { syntheticMatrices, syntheticMisaligned, syntheticResults, writeSyntheti
  * several records with one id in a run's JSONL (a retried call; the latest
  * wins). Both are asserted at the end.
  */
-const ROOT = resolve(__dirname, "../..");
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function vag(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+const vag = runVag;
 
 const put = (path: string, content: string | Buffer) => {
   mkdirSync(dirname(path), { recursive: true });

@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { startFakeOpenAi } from "../helpers/fakeOpenAi";
+import { runVag } from "../helpers/cli";
 
 /**
  * Issue 7 item 5: with a canary key in the environment, `vag demo` (what
@@ -18,23 +18,12 @@ import { startFakeOpenAi } from "../helpers/fakeOpenAi";
  * the key into the one-line error, the records or the cache.
  * (tests/notebooks covers the notebooks; tests/llm/secrets.test.ts the client.)
  */
-const ROOT = resolve(__dirname, "../..");
 // The middle token is what we search for, so a masked echo ("sk-...CANARY-7f3a...") is caught too.
 const TOKEN = "CANARY-7f3a9c";
 const CANARY = `sk-test-${TOKEN}-0123456789abcdefXYZ`;
 const ENV = { OPENAI_API_KEY: CANARY, GROQ_API_KEY: `gsk_${TOKEN}_groq`, VAG_DEBUG: "" };
 
-function vag(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+const vag = runVag;
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
