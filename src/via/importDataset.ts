@@ -5,7 +5,7 @@ import { parseAction } from "../parse/action";
 import { recordId } from "../runs/id";
 import { GenerateRecord, type Polarity } from "../runs/records";
 import { cellOneOf, readCsvFile } from "./csv";
-import { countSkip, IMPORT_CREATED_AT, newStats, type Imported } from "./importStats";
+import { countSkip, importedCommon, newStats, type Imported } from "./importStats";
 import { DATASET_FILE } from "./models";
 
 /** A VIA dataset row as a generate record, with its 0-based position in the released CSV (Task 2 logs address rows by it). */
@@ -62,20 +62,7 @@ export function importDataset(dataDir: string, path: string = DATASET_FILE): Imp
     // the VIA fields typed by parseAction); tests/via/importedRecords.test.ts
     // holds every imported record to DatasetItem. Keys in the schema's order, as zod's output had them.
     const rec: DatasetItem = {
-      id: recordId({ task: "generate", source: "import", model: DATASET_MODEL, country: r.country, topic: r.topic, value: r.value, polarity, variant: 5, replicate: 0 }),
-      model: DATASET_MODEL,
-      source: "import",
-      protocol: "paper",
-      variant: 5,
-      replicate: 0,
-      prompt: [],
-      response: r.generation_prompt,
-      usage: null,
-      parse: p.ok ? { status: p.repaired ? "repaired" : "ok" } : { status: "failed", reason: p.reason },
-      error: null,
-      latencyMs: null,
-      cached: false,
-      createdAt: IMPORT_CREATED_AT,
+      ...importedCommon({ id: recordId({ task: "generate", source: "import", model: DATASET_MODEL, country: r.country, topic: r.topic, value: r.value, polarity, variant: 5, replicate: 0 }), model: DATASET_MODEL, protocol: "paper", variant: 5, response: r.generation_prompt, parse: p.ok ? { status: p.repaired ? "repaired" : "ok" } : { status: "failed", reason: p.reason } }),
       task: "generate",
       country: r.country as Country,
       topic: r.topic as Topic,

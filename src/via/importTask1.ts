@@ -6,7 +6,7 @@ import type { Protocol } from "../protocol";
 import { recordId } from "../runs/id";
 import type { Task1Record } from "../runs/records";
 import { cellInt, readCsvFile } from "./csv";
-import { countSkip, IMPORT_CREATED_AT, newStats, type Imported } from "./importStats";
+import { countSkip, importedCommon, newStats, type Imported } from "./importStats";
 import type { ModelId } from "./models";
 
 export const TASK1_COLUMNS = ["country", "topic", "response", "prompt_index"] as const;
@@ -53,20 +53,7 @@ export function importTask1(dataDir: string, path: string, model: ModelId, proto
     // construction; tests/via/importedRecords.test.ts holds every imported record
     // to the zod schema. Keys are in the schema's order, as zod's output had them.
     const rec: Task1Record = {
-      id: recordId({ task: "task1", source: "import", model, country: r.country, topic: r.topic, variant, replicate: 0 }),
-      model,
-      source: "import",
-      protocol,
-      variant,
-      replicate: 0,
-      prompt: [],
-      response: r.response,
-      usage: null,
-      parse: p.ok ? { status: p.repaired ? "repaired" : "ok" } : { status: "failed", reason: p.reason },
-      error: null,
-      latencyMs: null,
-      cached: false,
-      createdAt: IMPORT_CREATED_AT,
+      ...importedCommon({ id: recordId({ task: "task1", source: "import", model, country: r.country, topic: r.topic, variant, replicate: 0 }), model: model, protocol: protocol, variant: variant, response: r.response, parse: p.ok ? { status: p.repaired ? "repaired" : "ok" } : { status: "failed", reason: p.reason } }),
       task: "task1",
       country: r.country as Country,
       topic: r.topic as Topic,

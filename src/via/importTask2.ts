@@ -4,7 +4,7 @@ import { FileLineError } from "../errors";
 import { recordId } from "../runs/id";
 import type { Polarity, Task2Record } from "../runs/records";
 import { cellInt, cellOneOf, readCsvFile } from "./csv";
-import { countSkip, IMPORT_CREATED_AT, newStats, type Imported } from "./importStats";
+import { countSkip, importedCommon, newStats, type Imported } from "./importStats";
 import type { ModelId, Task2FileSpec } from "./models";
 
 export const TASK2_COLUMNS = ["dataset_row", "country", "topic", "value", "polarity", "model_choice", "prompt_index"] as const;
@@ -69,20 +69,7 @@ export function importTask2(dataDir: string, model: ModelId, spec: Task2FileSpec
     // model_choice by cellOneOf); tests/via/importedRecords.test.ts holds every
     // imported record to the zod schema. Keys in the schema's order, as zod's output had them.
     const rec: Task2Record = {
-      id: recordId({ task: "task2", source: "import", model, country: p.country, topic: p.topic, value: p.value, variant: 5, optionOrder: "negative-first", replicate: 0 }),
-      model,
-      source: "import",
-      protocol: "paper",
-      variant: 5,
-      replicate: 0,
-      prompt: [],
-      response: null,
-      usage: null,
-      parse: reason ? { status: "failed", reason } : { status: "ok" },
-      error: null,
-      latencyMs: null,
-      cached: false,
-      createdAt: IMPORT_CREATED_AT,
+      ...importedCommon({ id: recordId({ task: "task2", source: "import", model, country: p.country, topic: p.topic, value: p.value, variant: 5, optionOrder: "negative-first", replicate: 0 }), model: model, protocol: "paper", variant: 5, response: null, parse: reason ? { status: "failed", reason } : { status: "ok" } }),
       task: "task2",
       country: p.country,
       topic: p.topic,
