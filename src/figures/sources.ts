@@ -12,7 +12,7 @@ import { modelMatrices } from "../analysis/heatmapGrids";
 import { isPublishedDataDir, publishedInputs } from "./published";
 import { alignmentRanking } from "../analysis/ranking";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
-import { task1PromptAgreement } from "../analysis/promptAgreement";
+import { task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
 import { positionBias } from "../analysis/positionBias";
 import { UserError } from "../errors";
 import { latestById, readRecords } from "../runs/store";
@@ -133,6 +133,8 @@ export interface RunAnalysis {
   /** The 132 x 56 study matrices (null when the run has no Task 1 / Task 2 records). */
   V: Matrix | null;
   A: Matrix | null;
+  /** Task 1 prompt agreement with its per-scenario shares (null without Task 1 records). */
+  task1Agreement: Task1Agreement | null;
 }
 
 /**
@@ -149,6 +151,7 @@ export function analyseRun(dir: string): RunAnalysis {
   const t2 = [...latestById(readRecords(join(dir, "task2.jsonl"), { schema: Task2Record, missingOk: true }).records).values()];
   const results: ModelResults = {};
   let V: Matrix | null = null;
+  let agreement: Task1Agreement | null = null;
   let A: Matrix | null = null;
   if (t1.length > 0) {
     const rows: StatedRow[] = t1.map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers }));
@@ -156,7 +159,7 @@ export function analyseRun(dir: string): RunAnalysis {
     // Prompt agreement across the variants the run asked (Table 8's Task 1 column when all 8 were run).
     const byScenario = new Map<string, StatedRow["answers"][]>();
     for (const r of rows) byScenario.set(`${r.country}+${r.topic}`, [...(byScenario.get(`${r.country}+${r.topic}`) ?? []), r.answers]);
-    const agreement = task1PromptAgreement([...byScenario.values()], protocol);
+    agreement = task1PromptAgreement([...byScenario.values()], protocol);
     if (agreement.n > 0 && new Set(t1.map((r) => r.variant)).size > 1) results.task1_agreement = agreement.value;
   }
   if (t2.length > 0) {
@@ -184,7 +187,7 @@ export function analyseRun(dir: string): RunAnalysis {
       share: inc.share,
     };
   }
-  return { model: manifest.model.id, simulated: manifest.simulated, protocol, results, matrices, V, A };
+  return { model: manifest.model.id, simulated: manifest.simulated, protocol, results, matrices, V, A, task1Agreement: agreement };
 }
 
 function keyedRows(m: Matrix, names: readonly string[]): Grid {

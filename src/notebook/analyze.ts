@@ -1,15 +1,14 @@
 import { join } from "node:path";
 import { SCENARIOS, VALUES, GROUP_OF, type Country, type Topic, type Value } from "../catalog/index";
-import { actedMatrix } from "../analysis/acted";
 import { alignmentRate, scenarioTable, type AlignmentRate } from "../analysis/alignmentRate";
 import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
 import { inconsistency, type Inconsistency } from "../analysis/inconsistency";
 import type { Matrix } from "../analysis/matrix";
-import { task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
+import type { Task1Agreement } from "../analysis/promptAgreement";
 import { alignmentRanking, type AlignmentRanking } from "../analysis/ranking";
-import { statedMatrix } from "../analysis/stated";
 import { analyseRun, type RunAnalysis } from "../figures/sources";
 import type { Protocol } from "../protocol";
+import { UserError } from "../errors";
 import { readManifest, type Manifest } from "../runs/manifest";
 import { GenerateRecord, Task1Record, Task2Record } from "../runs/records";
 import { latestById, readRecords } from "../runs/store";
@@ -61,21 +60,18 @@ export interface StudyAnalysis {
 }
 
 export function analyzeStudy(runDir: string): StudyAnalysis {
-  const rec = runRecords(runDir);
-  const protocol = rec.manifest.protocol;
-  const V = statedMatrix(rec.task1.map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers })), protocol).matrix;
-  const A = actedMatrix(rec.task2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity })), protocol).matrix;
-  const covered = new Set(rec.task1.map((r) => `${r.country}+${r.topic}`));
-  const rows = SCENARIOS.flatMap((s, i) => (covered.has(`${s.country}+${s.topic}`) ? [i] : []));
-  const byScenario = rows.map((i) =>
-    rec.task1.filter((r) => r.country === SCENARIOS[i].country && r.topic === SCENARIOS[i].topic).map((r) => (r.error ? null : r.answers)),
-  );
+  // One reading of the run: the figures' run analysis already builds V, A and the prompt agreement.
+  const run = analyseRun(runDir);
+  const { V, A, protocol } = run;
+  if (!V || !A || !run.task1Agreement) throw new UserError(`${runDir}: the analysis needs both task1.jsonl and task2.jsonl`, 2);
+  // Scenarios the run covers: rows of V with at least one stated inclination.
+  const rows = SCENARIOS.flatMap((_, i) => (V.data.subarray(i * V.cols, (i + 1) * V.cols).some(Number.isFinite) ? [i] : []));
   const group = distanceGroupMean(V, A, protocol);
   return {
     runDir,
-    model: rec.manifest.model.id,
+    model: run.model,
     protocol,
-    simulated: rec.manifest.simulated,
+    simulated: run.simulated,
     rows,
     V,
     A,
@@ -85,8 +81,8 @@ export function analyzeStudy(runDir: string): StudyAnalysis {
     distanceCellMean: distanceCellMean(V, A, protocol),
     ranking: alignmentRanking(V, A, { protocol }, group),
     inconsistency: inconsistency(V, A, protocol),
-    task1Agreement: task1PromptAgreement(byScenario, protocol),
-    figures: analyseRun(runDir),
+    task1Agreement: run.task1Agreement,
+    figures: run,
   };
 }
 
