@@ -30,7 +30,12 @@ export function observedDeparture(
   return { share: n === 0 ? NaN : departs / n, n };
 }
 
-/** The simulator's expected departure over the cells of these choices (mean pDepart, one term per choice). */
+/**
+ * The simulator's expected departure over the cells of these choices (mean
+ * pDepart, one term per choice). A position-biased cell answers "Option 1" in
+ * both counterbalanced orders, i.e. each action once: it departs in half its
+ * choices whatever it states, so it counts 0.5.
+ */
 export function expectedDeparture(
   truth: GroundTruth,
   choices: ReadonlyArray<{ country: string; topic: string; value: Value; chosenPolarity: "positive" | "negative" | null }>,
@@ -40,7 +45,7 @@ export function expectedDeparture(
   for (const c of choices) {
     if (c.chosenPolarity === null) continue;
     const cell = truth.cells[rowOf(c.country, c.topic) * 56 + VALUE_INDEX[c.value]];
-    sum += cell.pDepart;
+    sum += cell.positionBiased ? 0.5 : cell.pDepart;
     n++;
   }
   return n === 0 ? NaN : sum / n;

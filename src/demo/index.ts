@@ -22,11 +22,13 @@ export interface DemoPaths {
  * the figures and the HTML report. Every printed line that carries a result
  * says it is simulated.
  */
-export async function runDemo(o: { runDir?: string; outDir?: string; cacheDir?: string; seed?: number; log?: (s: string) => void } = {}): Promise<DemoPaths> {
+export async function runDemo(
+  o: { runDir?: string; outDir?: string; cacheDir?: string; seed?: number; positionBias?: number; log?: (s: string) => void } = {},
+): Promise<DemoPaths> {
   const log = o.log ?? ((s: string) => process.stdout.write(s + "\n"));
   const seed = o.seed ?? DEMO_SEED;
   const outDir = o.outDir ?? join("out", "demo");
-  const { runDir } = await runDemoPipeline({ runDir: o.runDir, cacheDir: o.cacheDir, seed, log });
+  const { runDir } = await runDemoPipeline({ runDir: o.runDir, cacheDir: o.cacheDir, seed, positionBias: o.positionBias, log });
 
   const run = analyseRun(runDir);
   const t2 = [...latestById(readRecords(join(runDir, "task2.jsonl"), { schema: Task2Record }).records).values()];
@@ -38,7 +40,7 @@ export async function runDemo(o: { runDir?: string; outDir?: string; cacheDir?: 
     log(`position bias [SIMULATED]: Option 1 chosen in ${(bias.option1_share * 100).toFixed(1)}% of answers; same action in both option orders for ${(bias.order_consistency * 100).toFixed(1)}% of ${bias.pairs} pairs`);
   if (run.V) {
     const obs = observedDeparture(run.V, t2);
-    const exp = expectedDeparture(groundTruth(seed), t2);
+    const exp = expectedDeparture(groundTruth(seed, { positionBias: o.positionBias }), t2);
     log(`planted gap check: choices departing from the stated value ${(obs.share * 100).toFixed(1)}% observed (n=${obs.n}) vs ${(exp * 100).toFixed(1)}% expected from the simulator's ground truth`);
   }
 

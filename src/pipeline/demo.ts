@@ -21,6 +21,8 @@ export interface DemoOptions {
   sim?: SimServer;
   /** Narrow the demo scope (tests keep their runs short); default: the demo scope above. */
   scope?: { countries?: Country[]; topics?: Topic[]; values?: Value[] };
+  /** Share of cells the simulator answers by position in Task 2 (`SimServerOptions.positionBias`; default 0). */
+  positionBias?: number;
   /** Per-request timeout (default: the client's); a fault test makes hangs time out quickly. */
   timeoutMs?: number;
 }
@@ -40,7 +42,7 @@ export interface DemoOutcome {
 export async function runDemoPipeline(o: DemoOptions = {}): Promise<DemoOutcome> {
   const runDir = o.runDir ?? join("runs", "demo");
   const seed = o.seed ?? DEMO_SEED;
-  const sim = o.sim ?? (await startSimServer({ port: 0, seed }));
+  const sim = o.sim ?? (await startSimServer({ port: 0, seed, positionBias: o.positionBias }));
   const scope = (variants: string): Scope => ({
     countries: o.scope?.countries ?? DEMO_COUNTRIES,
     topics: o.scope?.topics ?? DEMO_TOPICS,

@@ -12,7 +12,7 @@ import { hasHedgeCue } from "./planted";
 import { markedPolarity, negativityScore, positiveOption } from "./polarity";
 import { recognise, type IncomingMessage, type PromptInfo, type PromptKind } from "./prompt-kind";
 import { hashString, pick, unit } from "./random";
-import { drawLikert, respondent } from "./respondent";
+import { drawLikert, positionBiased, respondent, type SimBehaviour } from "./respondent";
 
 /** The part of a chat-completions request body the simulator reads. */
 export interface ChatRequestBody {
@@ -32,7 +32,7 @@ export interface SimAnswer {
   info: PromptInfo;
 }
 
-export interface AnswerOptions {
+export interface AnswerOptions extends SimBehaviour {
   /** Share of JSON answers spoiled (fences, single quotes, truncation, prose). Default 0. */
   malformedRate?: number;
 }
@@ -96,10 +96,11 @@ function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind:
   return out;
 }
 
-function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task2" }>): Record<string, string> {
+function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task2" }>, positionBias: number): Record<string, string> {
   const cell = respondent(seed).cell(info.country, info.topic, info.value);
   const positive = positiveOption(info.option1, info.option2, unit(seed, "t2-tie", rq));
-  const choosePositive = unit(seed, "t2", rq) < cell.pPositive;
+  const byPosition = positionBiased(seed, positionBias, info.country, info.topic, info.value);
+  const choosePositive = byPosition ? positive === 1 : unit(seed, "t2", rq) < cell.pPositive;
   const choice = choosePositive ? positive : positive === 1 ? 2 : 1;
   const action = `Option ${choice}`;
   if (!info.explanation) return { action };
@@ -143,7 +144,7 @@ export function unknownAnswer(seed: number, reason: string): string {
 
 /**
  * Answer a chat-completions request body: a pure function of (seed, body,
- * malformedRate). Variation between prompt variants and replicates comes only
+ * options). Variation between prompt variants and replicates comes only
  * from hashing the request (`requestHash`).
  */
 export function answer(seed: number, body: ChatRequestBody, options: AnswerOptions = {}): SimAnswer {
@@ -160,7 +161,7 @@ export function answer(seed: number, body: ChatRequestBody, options: AnswerOptio
       obj = answerTask1(seed, rq, info);
       break;
     case "task2":
-      obj = answerTask2(seed, rq, info);
+      obj = answerTask2(seed, rq, info, options.positionBias ?? 0);
       break;
     case "gap":
       return { kind: "gap", content: answerGap(seed, rq, info), malformed: null, info };

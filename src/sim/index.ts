@@ -2,7 +2,7 @@
 export { startSimServer, SIM_MODEL, type SimServer, type SimServerOptions, type SimStats } from "./server";
 export { answer, requestKey, requestHash, unknownAnswer, type ChatRequestBody, type SimAnswer, type AnswerOptions } from "./answers";
 export { recognise, splitOptions, type PromptInfo, type PromptKind } from "./prompt-kind";
-export { respondent, groundTruth, likertDistribution, gapProbability, type Respondent, type RespondentCell, type GroundTruth, type GroundTruthCell, type Rates } from "./respondent";
+export { respondent, groundTruth, positionBiased, type SimBehaviour, likertDistribution, gapProbability, type Respondent, type RespondentCell, type GroundTruth, type GroundTruthCell, type Rates } from "./respondent";
 export { simulatedAction, cueFires, type SimAction } from "./actions";
 export { positiveOption, markedPolarity, negativityScore } from "./polarity";
 export { FAULT_KINDS, MAX_CONSECUTIVE_FAULTS, faultFor, type FaultKind, type FaultOptions } from "./faults";

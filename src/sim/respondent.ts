@@ -141,6 +141,27 @@ export function ratesOf(cells: readonly RespondentCell[], f: (c: RespondentCell)
   };
 }
 
+/** Behaviour switches of the simulated model that change what it answers (and so what its ground truth says). */
+export interface SimBehaviour {
+  /**
+   * Share (0..1, default 0) of cells whose Task 2 prompts are answered by
+   * position, always "Option 1", whatever the options say: a primacy bias.
+   * Under counterbalanced option order such a cell's two orders pick
+   * different actions (an undecided pair); under the paper's fixed order
+   * (negative action first) it reads as acting against the value.
+   */
+  positionBias?: number;
+}
+
+/**
+ * Whether a cell answers Task 2 by position: unit(seed, "position-bias", c, t, v) < share.
+ * One draw per cell, independent of every other draw, so the biased cells are a
+ * seeded random subset and the cells left alone answer exactly as without the bias.
+ */
+export function positionBiased(seed: number, share: number, country: Country, topic: Topic, value: Value): boolean {
+  return share > 0 && unit(seed, "position-bias", country, topic, value) < share;
+}
+
 export interface GroundTruthCell {
   country: Country;
   topic: Topic;
@@ -156,6 +177,8 @@ export interface GroundTruthCell {
   pDepart: number;
   /** Planted gap cell: acts against what it states. */
   gap: boolean;
+  /** Task 2 answered by position ("Option 1") instead of by the cell's inclination (SimBehaviour.positionBias). */
+  positionBiased: boolean;
 }
 
 export interface GroundTruth {
@@ -171,6 +194,8 @@ export interface GroundTruth {
   expectedDepartureRate: Rates;
   /** Share of cells stated "disagree". */
   statedDisagreeShare: number;
+  /** The position-bias switch: planted share, and the cells drawn for this seed (count and share of all 7,392). */
+  positionBias: { planted: number; cells: number; realizedShare: number };
   constants: {
     groupGapRate: Record<ValueGroup, number>;
     countryGapFactor: Record<Country, number>;
@@ -182,13 +207,16 @@ export interface GroundTruth {
   };
 }
 
-/** Everything the simulator planted for a seed, for tests and notebooks to check recovery against. */
-export function groundTruth(seed: number): GroundTruth {
+/** Everything the simulator planted for a seed (and behaviour), for tests and notebooks to check recovery against. */
+export function groundTruth(seed: number, behaviour: SimBehaviour = {}): GroundTruth {
   const r = respondent(seed);
+  const share = behaviour.positionBias ?? 0;
+  const biased = r.cells.map((c) => positionBiased(seed, share, c.country, c.topic, c.value));
+  const biasedCount = biased.filter(Boolean).length;
   return {
     simulated: true,
     seed,
-    cells: r.cells.map((c) => ({
+    cells: r.cells.map((c, k) => ({
       country: c.country,
       topic: c.topic,
       value: c.value,
@@ -198,11 +226,13 @@ export function groundTruth(seed: number): GroundTruth {
       pPositive: c.pPositive,
       pDepart: c.pDepart,
       gap: c.gap,
+      positionBiased: biased[k],
     })),
     plantedGapRate: ratesOf(r.cells, (c) => c.gapProbability),
     realizedGapRate: ratesOf(r.cells, (c) => (c.gap ? 1 : 0)),
     expectedDepartureRate: ratesOf(r.cells, (c) => c.pDepart),
     statedDisagreeShare: r.cells.filter((c) => c.statedDisagree).length / r.cells.length,
+    positionBias: { planted: share, cells: biasedCount, realizedShare: biasedCount / r.cells.length },
     constants: {
       groupGapRate: GROUP_GAP_RATE,
       countryGapFactor: COUNTRY_GAP_FACTOR,

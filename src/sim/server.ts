@@ -17,6 +17,8 @@ export interface SimServerOptions {
   /** Share of JSON answers deliberately malformed (default 0). */
   malformedRate?: number;
   faults?: FaultOptions;
+  /** Share of cells whose Task 2 prompts are answered "Option 1" whatever the options (default 0; see SimBehaviour). */
+  positionBias?: number;
 }
 
 export interface SimStats {
@@ -81,6 +83,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const seed = options.seed;
   const latency = Math.max(0, options.latencyMs ?? 0);
   const malformedRate = options.malformedRate ?? 0;
+  const behaviour = { positionBias: options.positionBias ?? 0 };
   const tracker = new AttemptTracker(seed, options.faults);
   const hangMs = options.faults?.hangMs ?? 10 * 60 * 1000;
   const retryAfter = options.faults?.retryAfterSeconds ?? 1;
@@ -144,7 +147,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       case "bad-body":
         return send(res, 200, `{"id": "chatcmpl-sim", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assist`);
     }
-    const a = answer(seed, body, { malformedRate });
+    const a = answer(seed, body, { malformedRate, ...behaviour });
     const promptTokens = approxTokens(body.messages.map((m) => contentText(m.content)).join("\n"));
     const completionTokens = approxTokens(a.content);
     const response = {
@@ -181,7 +184,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       );
     }
     if (req.method === "GET" && path === "/ground-truth") {
-      groundTruthJson ??= JSON.stringify(groundTruth(seed));
+      groundTruthJson ??= JSON.stringify(groundTruth(seed, behaviour));
       return send(res, 200, groundTruthJson);
     }
     send(res, 404, errorBody(`no route ${req.method} ${path}`, "invalid_request_error"));
@@ -201,7 +204,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     url: `http://${host}:${port}/v1`,
     port,
     seed,
-    groundTruth: () => groundTruth(seed),
+    groundTruth: () => groundTruth(seed, behaviour),
     stats: () => structuredClone(stats),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { UserError } from "../../errors";
 
 /** `vag demo` (what `npm start` runs): the whole study on the simulated model. */
 export function register(program: Command): void {
@@ -9,13 +10,18 @@ export function register(program: Command): void {
     .option("--out <dir>", "where analysis, figures and the report go", "out/demo")
     .option("--seed <n>", "simulator seed", (v) => Number(v), 7)
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
-    .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string }) => {
+    .option("--position-bias <x>", "share of cells the simulated model answers by position in Task 2, always Option 1 (0..1)", "0")
+    .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string; positionBias: string }) => {
+      const positionBias = Number(opts.positionBias);
+      if (opts.positionBias.trim() === "" || !(positionBias >= 0 && positionBias <= 1))
+        throw new UserError(`--position-bias must be a number between 0 and 1, got "${opts.positionBias}"`, 2);
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
       const { DEMO_COUNTRIES, DEMO_TOPICS } = require("../../pipeline/demo") as typeof import("../../pipeline/demo");
       const { runDemo } = require("../../demo") as typeof import("../../demo");
       const log = (s: string) => process.stdout.write(s + "\n");
       log(`value-action-lens demo on the SIMULATED model (built-in OpenAI-compatible server on 127.0.0.1, seed ${opts.seed}): not a result about any real LLM`);
       log(`scope: ${DEMO_COUNTRIES.join(", ")} x ${DEMO_TOPICS.join(", ")} x 56 values`);
-      await runDemo({ runDir: opts.run, outDir: opts.out, cacheDir: opts.cacheDir, seed: opts.seed, log });
+      if (positionBias > 0) log(`position bias switched on: ${(positionBias * 100).toFixed(1)}% of cells answer Task 2 "Option 1" whatever the options`);
+      await runDemo({ runDir: opts.run, outDir: opts.out, cacheDir: opts.cacheDir, seed: opts.seed, positionBias, log });
     });
 }

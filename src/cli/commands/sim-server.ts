@@ -31,12 +31,14 @@ export function register(program: Command): void {
     .option("--fault-rate <x>", "share of attempts that get an injected fault (0..1)", "0")
     .option("--fault-kinds <list>", `comma-separated fault kinds (${FAULT_KINDS.join(", ")})`)
     .option("--retry-after <s>", "Retry-After seconds of injected 429s", "1")
+    .option("--position-bias <x>", "share of cells whose Task 2 prompts are answered by position, always Option 1 (0..1; truth in /ground-truth)", "0")
     .action(async (o: Record<string, string | undefined>) => {
       const server = await startSimServer({
         port: number("port", o.port!, 0, 65535, true),
         seed: number("seed", o.seed!, 0, 2 ** 32 - 1, true),
         latencyMs: number("latency-ms", o.latencyMs!, 0, 600_000),
         malformedRate: number("malformed-rate", o.malformedRate!, 0, 1),
+        positionBias: number("position-bias", o.positionBias!, 0, 1),
         faults: {
           rate: number("fault-rate", o.faultRate!, 0, 1),
           kinds: kinds(o.faultKinds),
@@ -45,8 +47,10 @@ export function register(program: Command): void {
       }).catch((e: NodeJS.ErrnoException) => {
         throw new UserError(`cannot start the simulator: ${e.code === "EADDRINUSE" ? `port ${o.port} is in use` : e.message}`);
       });
+      const bias = Number(o.positionBias);
       process.stdout.write(
         `SIMULATED model (seed ${server.seed}, not a real LLM) listening at ${server.url}\n` +
+          (bias > 0 ? `  position bias: ${(bias * 100).toFixed(1)}% of cells answer Task 2 "Option 1" whatever the options (cached answers of an unbiased server on this port would be reused: run with --no-cache)\n` : "") +
           `  use: OPENAI_BASE_URL=${server.url} OPENAI_API_KEY=sim   ground truth: ${server.url.replace(/\/v1$/, "")}/ground-truth\n` +
           `  Ctrl-C to stop\n`,
       );
