@@ -82,8 +82,8 @@ function main() {
   // In-process, cold: the first reproduce in this process (JIT warm-up included, as in the CLI).
   // The modules load first, outside the timings.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { reproduce, requiredFiles } = require("../src/via/reproduce") as typeof import("../src/via/reproduce");
-  const { reproductionOutputs } = require("../src/via/reproductionOutputs") as typeof import("../src/via/reproductionOutputs");
+  const { reproduce, requiredFiles } = require("../src/reproduce/reproduce") as typeof import("../src/reproduce/reproduce");
+  const { reproductionOutputs } = require("../src/reproduce/reproductionOutputs") as typeof import("../src/reproduce/reproductionOutputs");
   const { readCsvFile } = require("../src/via/csv") as typeof import("../src/via/csv");
   /* eslint-enable @typescript-eslint/no-require-imports */
   const files = requiredFiles();

@@ -11,6 +11,7 @@
  * `const vag = require("./notebooks/vag.cjs");` — notebooks/vag.cjs says why
  * not `import * as vag from "./src"`. Elsewhere: `import * as vag from "./src"`.
  */
+export * as io from "./io/index";
 export * as catalog from "./catalog/index";
 export * as prompts from "./prompts/index";
 export * as parse from "./parse/index";
@@ -21,6 +22,7 @@ export * as analysis from "./analysis/index";
 export * as pipeline from "./pipeline/index";
 export * as via from "./via/index";
 export * as gap from "./gap/index";
+export * as reproduce from "./reproduce/index";
 export * as figures from "./figures/index";
 export * as report from "./report/index";
 export * as notebook from "./notebook/index";

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { reproduce, requiredFiles } from "../via/reproduce";
+import { reproduce, requiredFiles } from "../reproduce/reproduce";
 import type { Matrices, ReproduceResults } from "./results";
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { FileLineError } from "../errors";
-import { readJsonText } from "../jsonFile";
+import { readJsonText } from "../io/jsonFile";
 import { zodReason } from "../runs/zodReason";
 
 /**

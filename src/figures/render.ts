@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { writeFileAtomic } from "../runs/atomic";
+import { writeFileAtomic } from "../io/atomic";
 import type { Browser, Page } from "playwright-core";
 import { UserError } from "../errors";
 import type { Figure, NamedFigure } from "./figure";

@@ -51,12 +51,3 @@ export function scoreFewShot(labels: ArrayLike<boolean>, replies: ArrayLike<stri
   const s = binaryScores(Array.from(labels), yPred, true);
   return { n: s.n, f1: s.f1, accuracy: s.accuracy, precision: s.precision, recall: s.recall, unparsed, confusion: s.confusion };
 }
-
-/** Parse a gold label cell as the published CSVs store it ("True"/"False", also 1/0 and booleans). */
-export function parseLabel(cell: unknown): boolean | null {
-  if (cell === true || cell === false) return cell;
-  const s = String(cell).trim().toLowerCase();
-  if (s === "true" || s === "1") return true;
-  if (s === "false" || s === "0") return false;
-  return null;
-}

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../runs/atomic";
+import { writeFileAtomic } from "../io/atomic";
 import { runGapExperiment, type GapExperimentOptions, type GapResults } from "./experiment";
 import { gapMarkdown } from "./report";
 import { runTargets } from "./runDir";

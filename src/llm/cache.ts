@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sha256Hex } from "../runs/id";
-import { JsonlAppender, splitJsonl, tryParseJson } from "../runs/jsonl";
+import { JsonlAppender, splitJsonl, tryParseJson } from "../io/jsonl";
 import type { Usage } from "../runs/records";
 import { redactUrl } from "../secrets";
 import type { CompletionRequest } from "./types";

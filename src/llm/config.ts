@@ -4,7 +4,7 @@ import { FileLineError, UserError } from "../errors";
 import { manifestModel, type ManifestModel } from "../runs/manifest";
 import { zodReason } from "../runs/zodReason";
 import { DEFAULT_CACHE_DIR } from "./cache";
-import { readJsonText } from "../jsonFile";
+import { readJsonText } from "../io/jsonFile";
 import type { Price } from "./cost";
 
 /**

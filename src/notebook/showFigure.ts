@@ -2,7 +2,7 @@ import { join, resolve } from "node:path";
 import { inspect } from "node:util";
 import type { Figure } from "../figures/figure";
 import { chromiumMissing, FigureRenderer, type ImageFormat } from "../figures/render";
-import { writeFileAtomic } from "../runs/atomic";
+import { writeFileAtomic } from "../io/atomic";
 import { displayBundle } from "./display";
 
 /** MIME type of plotly figures (JupyterLab / VS Code render it interactively). */

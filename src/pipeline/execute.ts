@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { z } from "zod";
 import type { CompletionRequest, CompletionResult, LlmClient } from "../llm/types";
-import { JsonlAppender } from "../runs/jsonl";
+import { JsonlAppender } from "../io/jsonl";
 import { compactRecords, finishedIds, readRecords } from "../runs/store";
 import type { WorkItem } from "./items";
 

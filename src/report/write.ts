@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import { figureSet } from "../figures/figureSet";
 import { loadInputs } from "../figures/sources";
-import { writeFileAtomic } from "../runs/atomic";
+import { writeFileAtomic } from "../io/atomic";
 import { loadMisaligned, MISALIGNED_FILE } from "./misaligned";
 import { reportHtml } from "./page";
 import { runExamples } from "./runExamples";

@@ -3,4 +3,3 @@ export * from "./id";
 export * from "./store";
 export * from "./summary";
 export * from "./manifest";
-export { splitJsonl, appendJsonLines, repairTail } from "./jsonl";

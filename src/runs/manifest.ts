@@ -5,9 +5,9 @@ import { z } from "zod";
 import { FileLineError, UserError } from "../errors";
 import { PROTOCOLS } from "../protocol";
 import { containsSecret, redactUrl, secretsFromEnv } from "../secrets";
-import { writeFileAtomic } from "./atomic";
+import { writeFileAtomic } from "../io/atomic";
 import { zodReason } from "./zodReason";
-import { lineOfKey, readJsonText } from "../jsonFile";
+import { lineOfKey, readJsonText } from "../io/jsonFile";
 
 /**
  * `runs/<run-id>/manifest.json`: everything needed to say how a run was made

@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { z } from "zod";
 import { FileLineError, UserError } from "../errors";
-import { decodeUtf8 } from "../text";
-import { writeFileAtomic } from "./atomic";
-import { appendJsonLines, splitJsonl, tryParseJson } from "./jsonl";
+import { decodeUtf8 } from "../io/text";
+import { writeFileAtomic } from "../io/atomic";
+import { appendJsonLines, splitJsonl, tryParseJson } from "../io/jsonl";
 import { AnyRecord } from "./records";
 import { zodReason } from "./zodReason";
-
-export { writeFileAtomic } from "./atomic";
 
 /**
  * The JSONL record store (design.md §3): one record per line under

@@ -1,7 +1,8 @@
 import { FileLineError } from "../errors";
 import { isCountry, isTopic, isValue } from "../catalog";
 import { CsvScanner } from "./csvScan";
-import { decodeUtf8, LineCounter, readInputBytes } from "../text";
+import { readInputBytes } from "../io/readBytes";
+import { decodeUtf8, LineCounter } from "../io/text";
 
 /**
  * A strict CSV reader (tokenizer: csvScan.ts) for the published files (and any file a
@@ -136,4 +137,13 @@ export function cellInt(file: string, line: number, row: CsvRow, column: string)
   const v = row[column];
   if (!/^\d+$/.test(v)) throw new FileLineError(file, line, `column ${JSON.stringify(column)}: expected an integer, found ${JSON.stringify(v)}`);
   return Number(v);
+}
+
+/** Parse a gold label cell as the published CSVs store it ("True"/"False", also 1/0 and booleans). */
+export function parseLabel(cell: unknown): boolean | null {
+  if (cell === true || cell === false) return cell;
+  const s = String(cell).trim().toLowerCase();
+  if (s === "true" || s === "1") return true;
+  if (s === "false" || s === "0") return false;
+  return null;
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { UserError } from "../errors";
-import { writeFileAtomic } from "../runs/atomic";
+import { writeFileAtomic } from "../io/atomic";
 import { readCsvFile } from "./csv";
 import { AUTHORS_REPO, VIA_FILES, type ViaFile, type ViaSource } from "./files";
 import { concatIndexToRow, GPT4O_MINI_FILE_ORDER, identityRow, rebuildTask2Csv, type DatasetKey } from "./rebuildTask2";

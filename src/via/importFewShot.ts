@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { FileLineError } from "../errors";
-import { parseLabel } from "../gap/fewshotScore";
-import { readCsvFile } from "./csv";
+import { parseLabel, readCsvFile } from "./csv";
 import { newStats, type Imported } from "./importStats";
 import type { FewShotSetting, ModelId } from "./models";
 

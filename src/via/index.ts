@@ -1,5 +1,4 @@
-/** The via layer's public API (src/index.ts exposes it as `via`). */
-export * from "./comparison";
+/** The via layer's public API (src/index.ts exposes it as `via`): importers of the published files only. */
 export * from "./csv";
 export * from "./fetch";
 export * from "./files";
@@ -11,11 +10,7 @@ export * from "./importStats";
 export * from "./importTask1";
 export * from "./importTask2";
 export * from "./models";
-export * from "./paperNumbers";
 export * from "./pythonLiteral";
 export * from "./rebuildTask2";
-export * from "./reproduce";
-export * from "./reproductionOutputs";
-export * from "./reproductionReport";
 export * from "./task2Log";
 export * from "./zip";

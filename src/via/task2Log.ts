@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { FileLineError } from "../errors";
-import { splitJsonl, tryParseJson } from "../runs/jsonl";
+import { splitJsonl, tryParseJson } from "../io/jsonl";
 import { zodReason } from "../runs/zodReason";
-import { decodeUtf8, readInputBytes } from "../text";
+import { readInputBytes } from "../io/readBytes";
+import { decodeUtf8 } from "../io/text";
 
 /** One line of an authors' Task 2 evaluation log (t2_logs/*.jsonl). */
 export const Task2LogLine = z.object({

@@ -29,7 +29,7 @@ test("cli start-up: registering every command loads no heavy module", () => {
 
 test("cli start-up: option defaults copied into command files equal their sources", () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { DEFAULT_SEED, DEFAULT_ITERATIONS } = require("../../src/via/reproduce") as typeof import("../../src/via/reproduce");
+  const { DEFAULT_SEED, DEFAULT_ITERATIONS } = require("../../src/reproduce/reproduce") as typeof import("../../src/reproduce/reproduce");
   const { DEFAULT_BASE_URL } = require("../../src/via/fetch") as typeof import("../../src/via/fetch");
   /* eslint-enable @typescript-eslint/no-require-imports */
   const program = buildProgram();

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fewShotPrediction, scoreFewShot, parseLabel } from "../../src/gap/fewshotScore";
+import { fewShotPrediction, scoreFewShot } from "../../src/gap/fewshotScore";
+import { parseLabel } from "../../src/via/csv";
 
 test("prediction is the second whitespace token", () => {
   assert.equal(fewShotPrediction("Label: True"), true);

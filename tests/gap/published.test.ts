@@ -6,7 +6,7 @@ import { publishedTargets } from "../../src/gap/published";
 import { choiceExamples, gapExamples } from "../../src/gap/labels";
 import { importFewShot } from "../../src/via/importFewShot";
 import { fewShotFile, FEWSHOT_SETTINGS, type ModelId } from "../../src/via/models";
-import { TABLE14 } from "../../src/via/paperNumbers";
+import { TABLE14 } from "../../src/reproduce/paperNumbers";
 
 test("re-scoring the published few-shot outputs reproduces Table 14 exactly", { skip: skipWithoutData() }, () => {
   const dir = viaDir()!;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { TableComparison } from "../../src/via/comparison";
+import type { TableComparison } from "../../src/reproduce/comparison";
 import { comparisonRows, comparisonSummaryRows, differenceRows, experimentRows } from "../../src/notebook/resultRows";
 
 const t: TableComparison = {

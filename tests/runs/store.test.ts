@@ -4,7 +4,8 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { appendRecords, compactRecords, finishedIds, latestById, readRecords, writeFileAtomic } from "../../src/runs/store";
+import { writeFileAtomic } from "../../src/io/atomic";
+import { appendRecords, compactRecords, finishedIds, latestById, readRecords } from "../../src/runs/store";
 import { FileLineError, UserError } from "../../src/errors";
 import { Task2Record } from "../../src/runs/records";
 import { task1Record, task2Record } from "../helpers/records";
@@ -168,7 +169,7 @@ test("SIGKILL during atomic rewrites: a reader only ever sees a whole old or who
   const B = "B".repeat(300001);
   writeFileAtomic(f, A);
   const code = `
-    const { writeFileAtomic } = require("./src/runs/atomic");
+    const { writeFileAtomic } = require("./src/io/atomic");
     const A = "A".repeat(300000), B = "B".repeat(300001);
     process.stdout.write("go\\n");
     for (let i = 0; ; i++) writeFileAtomic(${JSON.stringify(f)}, i % 2 ? A : B);`;

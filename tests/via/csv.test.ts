@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileLineError } from "../../src/errors";
 import { parseCsv, readCsvFile, type CsvOptions } from "../../src/via/csv";
-import { decodeUtf8, firstInvalidUtf8 } from "../../src/text";
+import { decodeUtf8, firstInvalidUtf8 } from "../../src/io/text";
 import { importTask1 } from "../../src/via/importTask1";
 import { importTask2 } from "../../src/via/importTask2";
 

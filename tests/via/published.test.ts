@@ -8,8 +8,8 @@ import { COUNTRIES, TOPICS, VALUES } from "../../src/catalog";
 import { importDataset } from "../../src/via/importDataset";
 import { importTask2 } from "../../src/via/importTask2";
 import { FEWSHOT_SETTINGS, MODEL_IDS, TASK2_FILES } from "../../src/via/models";
-import { RISK_CATEGORIES, TABLE13, TABLE14, TABLE3, TABLE4, TABLE5, TABLE8 } from "../../src/via/paperNumbers";
-import type { ResultsJson } from "../../src/via/reproduce";
+import { RISK_CATEGORIES, TABLE13, TABLE14, TABLE3, TABLE4, TABLE5, TABLE8 } from "../../src/reproduce/paperNumbers";
+import type { ResultsJson } from "../../src/reproduce/reproduce";
 import { skipWithoutData, viaDir } from "../helpers/data";
 
 // Against the published data (../shared/via or VAL_DATA_DIR); skipped with one line when absent.

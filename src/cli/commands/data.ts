@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option("--data-dir <dir>", "data directory (default: $VAL_DATA_DIR, else data/via)")
     .action((opts: { dataDir?: string }) => {
       const { checkDerived } = require("../../via/fetch") as typeof import("../../via/fetch");
-      const { checkInputs } = require("../../via/reproduce") as typeof import("../../via/reproduce");
+      const { checkInputs } = require("../../reproduce/reproduce") as typeof import("../../reproduce/reproduce");
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });
       const checks = checkInputs(dataDir);
       const present = new Set(checks.map((c) => c.path));

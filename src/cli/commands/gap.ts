@@ -55,7 +55,7 @@ export function register(program: Command): void {
       const { choiceExamples } = require("../../gap/labels") as typeof import("../../gap/labels");
       const { clientFor, resolveLlmConfig } = require("../../llm") as typeof import("../../llm");
       const { redactUrl } = require("../../secrets") as typeof import("../../secrets");
-      const { writeFileAtomic } = require("../../runs/atomic") as typeof import("../../runs/atomic");
+      const { writeFileAtomic } = require("../../io/atomic") as typeof import("../../io/atomic");
       if (!o.dataDir === !o.run) throw new UserError("gap: give exactly one of --data-dir DIR or --run DIR", 2);
       const dim = int("--dim", o.dim, 1, 1 << 22);
       const folds = int("--folds", o.folds, 2, 100);

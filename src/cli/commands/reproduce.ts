@@ -3,7 +3,7 @@ import { UserError } from "../../errors";
 import { resolveDataDir } from "../../via/files";
 import type { ModelId } from "../../via/models";
 
-/** Defaults of --seed and --iterations (equal to via/reproduce.ts DEFAULT_SEED and DEFAULT_ITERATIONS, which tests/cli/startup.test.ts checks). */
+/** Defaults of --seed and --iterations (equal to reproduce/reproduce.ts DEFAULT_SEED and DEFAULT_ITERATIONS, which tests/cli/startup.test.ts checks). */
 export const CLI_DEFAULTS = { seed: 20250118, iterations: 1000 };
 
 /** `vag reproduce`: the paper's tables from the published files, beside the printed numbers. */
@@ -18,10 +18,10 @@ export function register(program: Command): void {
     .option("--dataset", "also import the VIA dataset CSV for its refusal and usable-pair counts (no table depends on it; slower)", false)
     .action((opts: { dataDir?: string; out: string; seed: number; iterations: number; dataset: boolean }) => {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
-      const { compareTables } = require("../../via/comparison") as typeof import("../../via/comparison");
+      const { compareTables } = require("../../reproduce/comparison") as typeof import("../../reproduce/comparison");
       const { MODEL_LABEL } = require("../../via/models") as typeof import("../../via/models");
-      const { reproduce } = require("../../via/reproduce") as typeof import("../../via/reproduce");
-      const { reproductionOutputs, writeOutputs } = require("../../via/reproductionOutputs") as typeof import("../../via/reproductionOutputs");
+      const { reproduce } = require("../../reproduce/reproduce") as typeof import("../../reproduce/reproduce");
+      const { reproductionOutputs, writeOutputs } = require("../../reproduce/reproductionOutputs") as typeof import("../../reproduce/reproductionOutputs");
       if (!Number.isInteger(opts.seed)) throw new UserError(`--seed must be an integer, got ${opts.seed}`, 2);
       if (!Number.isInteger(opts.iterations) || opts.iterations < 1) throw new UserError(`--iterations must be a positive integer`, 2);
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });

@@ -16,13 +16,13 @@ import { statedMatrix } from "../analysis/stated";
 import { UserError } from "../errors";
 import { scoreFewShot, type FewShotScore } from "../gap/fewshotScore";
 import type { Task1Record, Task2Record } from "../runs/records";
-import { VIA_FILES } from "./files";
-import { importFewShot } from "./importFewShot";
-import { importMisaligned, type MisalignedExample } from "./importMisaligned";
-import { importPromptAgreement } from "./importPromptAgreement";
-import type { ImportStats } from "./importStats";
-import { importTask1 } from "./importTask1";
-import { importTask2 } from "./importTask2";
+import { VIA_FILES } from "../via/files";
+import { importFewShot } from "../via/importFewShot";
+import { importMisaligned, type MisalignedExample } from "../via/importMisaligned";
+import { importPromptAgreement } from "../via/importPromptAgreement";
+import type { ImportStats } from "../via/importStats";
+import { importTask1 } from "../via/importTask1";
+import { importTask2 } from "../via/importTask2";
 import {
   DATASET_FILE,
   FEWSHOT_SETTINGS,
@@ -35,7 +35,7 @@ import {
   TASK2_FILES,
   type FewShotSetting,
   type ModelId,
-} from "./models";
+} from "../via/models";
 
 /**
  * `vag reproduce`: everything the published files support, under the paper
@@ -254,7 +254,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   if (opts.dataset === true && existsSync(join(dataDir, DATASET_FILE))) {
     // Loaded only here: its record schema pulls in zod, which nothing else on this path needs (CLI start-up).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { importDataset } = require("./importDataset") as typeof import("./importDataset");
+    const { importDataset } = require("../via/importDataset") as typeof import("../via/importDataset");
     const ds = importDataset(dataDir);
     imports.push(ds.stats);
     detail.dataset = { rows: ds.records.length, refusals: ds.refusals, usablePairs: ds.usablePairs };

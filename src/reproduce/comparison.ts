@@ -1,5 +1,5 @@
 import { TABLE3_COUNTRY_ORDER, COUNTRY_ABBREVIATION, TOPICS, TOPIC_SHORT_LABEL } from "../catalog";
-import { MODEL_IDS, FEWSHOT_SETTINGS, type ModelId } from "./models";
+import { MODEL_IDS, FEWSHOT_SETTINGS, type ModelId } from "../via/models";
 import { RISK_CATEGORIES, TABLE13, TABLE14, TABLE3, TABLE4, TABLE5, TABLE8 } from "./paperNumbers";
 import type { Reproduction } from "./reproduce";
 

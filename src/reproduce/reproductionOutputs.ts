@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { writeFileAtomic } from "../runs/atomic";
+import { writeFileAtomic } from "../io/atomic";
 import { compareTables } from "./comparison";
 import { reproductionMarkdown, tableCsv, tableMarkdown } from "./reproductionReport";
 import { resultsJsonText, type Reproduction } from "./reproduce";

@@ -1,6 +1,6 @@
 import type { Country } from "../catalog/countries";
 import type { Topic } from "../catalog/topics";
-import type { FewShotSetting, ModelId } from "./models";
+import type { FewShotSetting, ModelId } from "../via/models";
 
 /**
  * The paper's printed numbers (EMNLP 2025 camera-ready, arXiv 2501.15463 v2),

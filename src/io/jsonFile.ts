@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { FileLineError, UserError } from "./errors";
+import { FileLineError, UserError } from "../errors";
 import { decodeUtf8 } from "./text";
 
 /**

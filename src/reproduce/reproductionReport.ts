@@ -1,4 +1,4 @@
-import { MODEL_LABEL, type ModelId } from "./models";
+import { MODEL_LABEL, type ModelId } from "../via/models";
 import type { ComparisonCell, TableComparison } from "./comparison";
 import type { Reproduction } from "./reproduce";
 
