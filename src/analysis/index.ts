@@ -18,3 +18,7 @@ export * from "./bootstrap";
 export * from "./permutation";
 export * from "./heatmapGrids";
 export * from "./positionBias";
+export * from "./rocAuc";
+export * from "./confidence";
+export * from "./uq";
+export * from "./gapConfidence";
