@@ -44,38 +44,15 @@ export function readCsvFile(path: string, options: CsvOptions, displayName: stri
 
 export function parseCsv(input: Uint8Array | string, file: string, options: CsvOptions): CsvTable {
   const text = typeof input === "string" ? input : decodeUtf8(input, file);
-  if (!/\S/.test(text)) throw new FileLineError(file, 1, "empty file");
-  const counter = new LineCounter(text);
-  const endsWithNewline = text.endsWith("\n");
-  const scanner = new CsvScanner(text, lineBreakOf(text));
-
-  const headerRow = scanner.next()!;
-  if (headerRow.error) throw new FileLineError(file, 1, `header: ${headerRow.error}`);
-  const header = headerRow.fields;
+  const scanned = checkedRows(text, file, "header");
+  const header = scanned.next().value!.fields;
   checkHeader(file, header, options);
 
   // Rows are checked as they are scanned, so the first problem in file order is the one reported.
   const rows: CsvRow[] = [];
   const lines: number[] = [];
   const seen = new Map<string, number>();
-  for (let r = scanner.next(); r !== null; r = scanner.next()) {
-    const { fields, error } = r;
-    const line = counter.lineAt(r.start);
-    if (error) {
-      // An open quote swallows the rest of the file. Without a final line break
-      // that is a write cut short; with one, a quote opened here was never closed.
-      const unterminated = error.startsWith("unterminated");
-      if (unterminated && !endsWithNewline) throw new FileLineError(file, line, `torn last line: ${error}`);
-      throw new FileLineError(file, line, unterminated ? `${error} (opened here, runs to the end of the file)` : error);
-    }
-    // (The final line break ends the table; it does not start an empty row.)
-    const blank = fields.length === 1 && fields[0] === "" && text.charCodeAt(r.start) !== 34; // not a quoted ""
-    if (blank && header.length > 1) throw new FileLineError(file, line, "blank line inside the data");
-    if (fields.length !== header.length) {
-      const torn = r.atEnd && !endsWithNewline && fields.length < header.length;
-      const what = `expected ${header.length} fields, found ${fields.length}`;
-      throw new FileLineError(file, line, torn ? `torn last line: ${what}` : what);
-    }
+  for (const { fields, line } of scanned) {
     const row: CsvRow = {};
     for (let c = 0; c < header.length; c++) row[header[c]] = fields[c];
     checkNames(file, line, row, options);
@@ -92,10 +69,76 @@ export function parseCsv(input: Uint8Array | string, file: string, options: CsvO
   return { file, header, rows, lines };
 }
 
-/** The row separator, from the header line: "\r\n" when it ends so (the Gemma file), else "\n". */
+/** A CSV read as positional rows, for sheets whose header is not on line 1 or repeats column names. */
+export interface CsvGrid {
+  file: string;
+  /** Every row, the first included; all as wide as the first. */
+  rows: string[][];
+  /** Physical line where each row starts (1-based). */
+  lines: number[];
+}
+
+/** The same checks as {@link readCsvFile} (encoding, quoting, torn or blank lines, equal field counts) without a header. */
+export function readCsvGrid(path: string, displayName: string = path): CsvGrid {
+  const text = decodeUtf8(readInputBytes(path, displayName), displayName);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (const { fields, line } of checkedRows(text, displayName, "first row")) {
+    rows.push(fields);
+    lines.push(line);
+  }
+  return { file: displayName, rows, lines };
+}
+
+/**
+ * The rows of `text` with every structural defect turned into `FILE:LINE:
+ * reason`; the first row sets the width. A generator, so callers that check
+ * more per row still report the first problem in file order.
+ */
+function* checkedRows(text: string, file: string, firstRow: string): Generator<{ fields: string[]; line: number }> {
+  if (!/\S/.test(text)) throw new FileLineError(file, 1, "empty file");
+  const counter = new LineCounter(text);
+  const endsWithNewline = text.endsWith("\n");
+  const scanner = new CsvScanner(text, lineBreakOf(text));
+  const head = scanner.next()!;
+  if (head.error) throw new FileLineError(file, 1, `${firstRow}: ${head.error}`);
+  const width = head.fields.length;
+  yield { fields: head.fields, line: 1 };
+  for (let r = scanner.next(); r !== null; r = scanner.next()) {
+    const { fields, error } = r;
+    const line = counter.lineAt(r.start);
+    if (error) {
+      // An open quote swallows the rest of the file. Without a final line break
+      // that is a write cut short; with one, a quote opened here was never closed.
+      const unterminated = error.startsWith("unterminated");
+      if (unterminated && !endsWithNewline) throw new FileLineError(file, line, `torn last line: ${error}`);
+      throw new FileLineError(file, line, unterminated ? `${error} (opened here, runs to the end of the file)` : error);
+    }
+    // (The final line break ends the table; it does not start an empty row.)
+    const blank = fields.length === 1 && fields[0] === "" && text.charCodeAt(r.start) !== 34; // not a quoted ""
+    if (blank && width > 1) throw new FileLineError(file, line, "blank line inside the data");
+    if (fields.length !== width) {
+      const torn = r.atEnd && !endsWithNewline && fields.length < width;
+      const what = `expected ${width} fields, found ${fields.length}`;
+      throw new FileLineError(file, line, torn ? `torn last line: ${what}` : what);
+    }
+    yield { fields, line };
+  }
+}
+
+/**
+ * The row separator, from the end of the first row (outside quotes: the
+ * annotation sheets open with a quoted multi-line instruction cell): "\r\n"
+ * when it ends so (the Gemma file), else "\n".
+ */
 function lineBreakOf(text: string): "\r\n" | "\n" {
-  const i = text.indexOf("\n");
-  return i > 0 && text[i - 1] === "\r" ? "\r\n" : "\n";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) return i > 0 && text[i - 1] === "\r" ? "\r\n" : "\n";
+  }
+  return "\n";
 }
 
 function checkHeader(file: string, header: string[], o: CsvOptions): void {
