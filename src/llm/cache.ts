@@ -4,7 +4,7 @@ import { sha256Hex } from "../runs/id";
 import { JsonlAppender, splitJsonl, tryParseJson } from "../io/jsonl";
 import type { Usage } from "../runs/records";
 import { redactUrl } from "../secrets";
-import type { CompletionRequest } from "./types";
+import type { CompletionRequest, LlmClient } from "./types";
 
 /**
  * Response cache: append-only JSONL (`<dir>/responses.jsonl`, default dir
@@ -142,4 +142,44 @@ export function openCache(dir: string = DEFAULT_CACHE_DIR, options: { reload?: b
     opened.set(abs, c);
   }
   return c;
+}
+
+/** A client with the cache on top: it can say, without a call, whether a request would be a hit. */
+export interface CachedClient extends LlmClient {
+  cacheKey(request: CompletionRequest): string;
+  isCached(request: CompletionRequest): boolean;
+}
+
+export interface CacheLayerOptions {
+  /** Serve hits (false = `refresh`: ask anyway, store the fresh answer). Default true. */
+  read?: boolean;
+}
+
+/**
+ * The cache layer, outermost: a hit is answered at once (no limiter slot, no
+ * retry, cost 0, `cached: true`); a miss goes to `inner` and a success is
+ * stored. Failures are never stored. `cache` null = neither read nor write.
+ * Batch import puts its own client under this layer, so its answers land in
+ * the same cache a live run reads.
+ */
+export function withCache(cache: ResponseCache | null, baseUrl: string, options: CacheLayerOptions = {}): (inner: LlmClient) => CachedClient {
+  const endpoint = normalizeEndpoint(baseUrl);
+  const read = cache !== null && options.read !== false;
+  return (inner) => ({
+    cacheKey: (req) => cacheKey(baseUrl, req),
+    isCached: (req) => read && cache!.has(cacheKey(baseUrl, req)),
+    async complete(req) {
+      const t0 = performance.now();
+      const key = cache === null ? "" : cacheKey(baseUrl, req);
+      if (read) {
+        const hit = cache!.get(key);
+        if (hit) return { output: hit.output, error: null, usage: hit.usage, costUsd: 0, cached: true, latencyMs: performance.now() - t0, retries: {}, simulated: hit.simulated };
+      }
+      const r = await inner.complete(req);
+      if (cache !== null && r.error === null && r.output !== null) {
+        cache.put({ key, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated });
+      }
+      return r;
+    },
+  });
 }

@@ -1,20 +1,26 @@
-import OpenAI from "openai";
-import type { Usage } from "../runs/records";
 import { scrubSecrets, secretsFromEnv } from "../secrets";
-import { cacheKey, DEFAULT_CACHE_DIR, normalizeEndpoint, openCache, type ResponseCache } from "./cache";
-import { classifyError, type AttemptFailure } from "./classify";
-import { callCost, type Price } from "./cost";
+import { DEFAULT_CACHE_DIR, normalizeEndpoint, openCache, withCache, type CachedClient } from "./cache";
+import type { Price } from "./cost";
 import { estimateRun, type RunEstimate } from "./estimate";
-import { createLimiter } from "./limiter";
-import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from "./retry";
+import { createLimiter, withLimiter } from "./limiter";
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from "./retry";
+import { createTransport } from "./transport";
 import type { CompletionRequest, CompletionResult, LlmClient } from "./types";
 import type { LlmConfig } from "./config";
 
+export { interpret } from "./transport";
+
 /**
- * The one LLM client: the official `openai` SDK against any OpenAI-compatible
- * endpoint, wrapped with the response cache, the limiter and OUR retries (the
- * SDK's maxRetries is 0, so every retry is counted by kind). `complete` never
- * throws: a call that finally fails returns `{ output: null, error }`.
+ * The one LLM client, as layers (design.md §5), each a client turned into a client:
+ *
+ *   cache( retry( limiter( transport ) ) )
+ *
+ * transport = one attempt through the official `openai` SDK (timeouts, body
+ * checks); the limiter bounds concurrency and requests per minute per attempt;
+ * OUR retries (the SDK's are off) are counted by kind; the cache is outermost
+ * so a hit skips the limiter. Batch import puts its own bottom layer under the
+ * same cache (`clientOver`). `complete` never throws: a call that finally
+ * fails returns `{ output: null, error }`.
  */
 
 export interface LlmClientOptions {
@@ -64,33 +70,25 @@ export interface LlmClientWithStats extends LlmClient {
   estimate(requests: Iterable<CompletionRequest>, options?: { completionTokens?: number }): RunEstimate;
 }
 
-/** Key of the per-request fetch option through which the SDK tells us the request is leaving. */
-const ON_FETCH = "vagOnFetch";
+export interface ClientOverOptions {
+  baseUrl: string;
+  price?: Price | null;
+  cacheDir?: string;
+  noCache?: boolean;
+  refresh?: boolean;
+  /** Attempts the bottom layer has made (for `stats().requests`). */
+  attempts?: () => number;
+}
 
-/** The global fetch, calling the request's start hook (and not passing it on). */
-const startSignallingFetch = (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-  const { [ON_FETCH]: onFetch, ...rest } = (init ?? {}) as RequestInit & { [ON_FETCH]?: () => void };
-  onFetch?.();
-  return fetch(url, rest);
-};
-
-type Attempt = { ok: true; output: string; usage: Usage | null; simulated: boolean } | ({ ok: false } & AttemptFailure);
-
-export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
-  const baseUrl = options.baseUrl.replace(/\/+$/, "");
-  const endpoint = normalizeEndpoint(baseUrl);
-  const apiKey = options.apiKey || "local-no-key";
-  const secrets = [apiKey, ...secretsFromEnv()];
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries };
+/**
+ * The cache layer and the run totals over any bottom client (the retried,
+ * limited transport of a live run, or the replay of a batch output file).
+ */
+export function clientOver(base: LlmClient, options: ClientOverOptions): LlmClientWithStats {
+  const cache = options.noCache ? null : openCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cached: CachedClient = withCache(cache, options.baseUrl, { read: !options.refresh })(base);
   const price = options.price ?? null;
-  const cache: ResponseCache | null = options.noCache ? null : openCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
-  const readCache = cache !== null && !options.refresh;
-  const limiter = createLimiter({ concurrency: options.concurrency ?? 8, requestsPerMinute: options.requestsPerMinute });
-  // baseURL and apiKey are always explicit so the SDK never falls back to its own env reading;
-  // its logger is off because debug logs would print request details.
-  const sdk = new OpenAI({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: timeoutMs, logLevel: "off", fetch: startSignallingFetch });
+  const secrets = secretsFromEnv();
   const stats: LlmStats = {
     calls: 0,
     cacheHits: 0,
@@ -104,146 +102,57 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
     latencyMsTotal: 0,
   };
 
-  // Newer OpenAI models refuse `max_tokens` and ask for `max_completion_tokens` (same meaning);
-  // on that 400 the client switches once, for good.
-  let maxTokensField: "max_tokens" | "max_completion_tokens" = "max_tokens";
-
-  async function attempt(req: CompletionRequest): Promise<Attempt> {
-    const controller = new AbortController();
-    // Our own timer covers the body too (the SDK's timeout stops at the headers). It starts
-    // when the request goes on the wire, so the SDK's one-time start-up (a few hundred ms in
-    // a fresh process) never counts against the endpoint; a backstop covers a stuck SDK.
-    let timer: NodeJS.Timeout | null = null;
-    const startTimer = () => {
-      if (timer === null) timer = setTimeout(() => controller.abort(), timeoutMs);
-    };
-    const backstop = setTimeout(() => controller.abort(), 2 * timeoutMs + 5000);
-    stats.requests++;
-    try {
-      const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = { model: req.model, messages: req.messages };
-      if (req.temperature !== undefined) body.temperature = req.temperature;
-      if (req.maxTokens !== undefined) body[maxTokensField] = req.maxTokens;
-      if (req.seed !== undefined) body.seed = req.seed;
-      const resp: unknown = await sdk.chat.completions.create(body, {
-        signal: controller.signal,
-        maxRetries: 0,
-        timeout: timeoutMs + 1000, // our timer (above) is the one meant to fire
-        fetchOptions: { [ON_FETCH]: startTimer } as object,
-      });
-      return interpret(resp);
-    } catch (e) {
-      if (controller.signal.aborted || e instanceof OpenAI.APIConnectionTimeoutError) {
-        return { ok: false, kind: "timeout", message: `no complete response within ${timeoutMs} ms`, retryAfterMs: null };
-      }
-      return { ok: false, ...classifyError(e) };
-    } finally {
-      if (timer !== null) clearTimeout(timer);
-      clearTimeout(backstop);
+  function count(r: CompletionResult): CompletionResult {
+    stats.calls++;
+    if (r.cached) stats.cacheHits++;
+    if (r.error !== null) stats.failures++;
+    if (r.usage && !r.cached) {
+      stats.promptTokens += r.usage.promptTokens;
+      stats.completionTokens += r.usage.completionTokens;
     }
-  }
-
-  function finish(result: CompletionResult): CompletionResult {
-    stats.latencyMsTotal += result.latencyMs;
-    if (result.simulated) stats.simulated++;
+    if (!r.cached && r.costUsd !== null && stats.costUsd !== null) stats.costUsd += r.costUsd;
+    for (const [k, n] of Object.entries(r.retries)) stats.retries[k] = (stats.retries[k] ?? 0) + n;
+    if (r.simulated) stats.simulated++;
+    stats.latencyMsTotal += r.latencyMs;
+    const { failure: _internal, ...result } = r;
     return result;
   }
 
   async function complete(req: CompletionRequest): Promise<CompletionResult> {
-    // Latency runs from the first attempt (after the limiter admits it), retries and backoff
-    // included, so it describes the endpoint rather than our own queue.
-    let t0 = performance.now();
-    let admitted = false;
-    stats.calls++;
-    const retries: Record<string, number> = {};
+    const t0 = performance.now();
     try {
-      const key = cacheKey(baseUrl, req);
-      if (readCache) {
-        const hit = cache!.get(key);
-        if (hit) {
-          stats.cacheHits++;
-          return finish({ output: hit.output, error: null, usage: hit.usage, costUsd: 0, cached: true, latencyMs: performance.now() - t0, retries, simulated: hit.simulated });
-        }
-      }
-      for (let n = 0; ; n++) {
-        const a = await limiter.run(() => {
-          if (!admitted) {
-            admitted = true;
-            t0 = performance.now();
-          }
-          return attempt(req);
-        });
-        if (a.ok) {
-          const costUsd = callCost(a.usage, price);
-          if (a.usage) {
-            stats.promptTokens += a.usage.promptTokens;
-            stats.completionTokens += a.usage.completionTokens;
-          }
-          if (costUsd !== null && stats.costUsd !== null) stats.costUsd += costUsd;
-          cache?.put({ key, createdAt: new Date().toISOString(), endpoint, model: req.model, output: a.output, usage: a.usage, simulated: a.simulated });
-          return finish({ output: a.output, error: null, usage: a.usage, costUsd, cached: false, latencyMs: performance.now() - t0, retries, simulated: a.simulated });
-        }
-        if (a.kind === null && maxTokensField === "max_tokens" && req.maxTokens !== undefined && /max_completion_tokens/.test(a.message)) {
-          maxTokensField = "max_completion_tokens";
-          n--;
-          continue;
-        }
-        if (a.kind === null || n >= policy.maxRetries) {
-          const tries = n + 1;
-          return failure(`${a.message}${a.kind ? ` (gave up after ${tries} attempt${tries > 1 ? "s" : ""})` : ""}`, t0, retries);
-        }
-        retries[a.kind] = (retries[a.kind] ?? 0) + 1;
-        stats.retries[a.kind] = (stats.retries[a.kind] ?? 0) + 1;
-        await policy.sleep(retryDelay(n, a.retryAfterMs, policy));
-      }
+      return count(await cached.complete(req));
     } catch (e) {
-      // Nothing above should throw; if it does (a full disk under the cache), it is still a value.
-      return failure(e instanceof Error ? e.message : String(e), t0, retries);
+      // No layer should throw; if one does (a full disk under the cache), it is still a value.
+      const message = scrubSecrets((e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim(), secrets).slice(0, 500);
+      return count({ output: null, error: message, usage: null, costUsd: null, cached: false, latencyMs: performance.now() - t0, retries: {}, simulated: false });
     }
   }
 
-  function failure(message: string, t0: number, retries: Record<string, number>): CompletionResult {
-    stats.failures++;
-    const error = scrubSecrets(message.replace(/\s+/g, " ").trim(), secrets).slice(0, 500);
-    return finish({ output: null, error, usage: null, costUsd: null, cached: false, latencyMs: performance.now() - t0, retries, simulated: false });
-  }
-
   return {
-    baseUrl: endpoint,
+    baseUrl: normalizeEndpoint(options.baseUrl),
     complete,
-    stats: () => ({ ...stats, retries: { ...stats.retries } }),
-    cacheKey: (req) => cacheKey(baseUrl, req),
-    isCached: (req) => readCache && cache!.has(cacheKey(baseUrl, req)),
-    estimate: (requests, opts = {}) =>
-      estimateRun(requests, { isCached: (r) => readCache && cache!.has(cacheKey(baseUrl, r)), completionTokens: opts.completionTokens, price }),
+    stats: () => ({ ...stats, requests: options.attempts?.() ?? stats.calls - stats.cacheHits, retries: { ...stats.retries } }),
+    cacheKey: (req) => cached.cacheKey(req),
+    isCached: (req) => cached.isCached(req),
+    estimate: (requests, opts = {}) => estimateRun(requests, { isCached: (r) => cached.isCached(r), completionTokens: opts.completionTokens, price }),
   };
 }
 
-/**
- * A response the SDK accepted, checked by hand: some servers answer 200 with
- * a text body, an `error` object, no or empty `choices`, or a null content.
- */
-export function interpret(resp: unknown): Attempt {
-  if (resp === null || typeof resp !== "object") {
-    return { ok: false, kind: "bad-body", message: "response body is not a JSON object", retryAfterMs: null };
-  }
-  const r = resp as {
-    choices?: unknown;
-    usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
-    system_fingerprint?: unknown;
-    error?: { message?: unknown };
-  };
-  if (!Array.isArray(r.choices)) {
-    const why = typeof r.error?.message === "string" ? `: ${r.error.message}` : "";
-    return { ok: false, kind: "bad-body", message: `response has no choices${why}`, retryAfterMs: null };
-  }
-  if (r.choices.length === 0) return { ok: false, kind: "empty-choices", message: "response has empty choices", retryAfterMs: null };
-  const msg = (r.choices[0] as { message?: { content?: unknown; refusal?: unknown } } | null)?.message;
-  const output = typeof msg?.content === "string" ? msg.content : typeof msg?.refusal === "string" ? msg.refusal : null;
-  if (output === null) return { ok: false, kind: "bad-body", message: "response has no message content", retryAfterMs: null };
-  const int = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? Math.round(x) : 0);
-  const usage = r.usage && typeof r.usage === "object" ? { promptTokens: int(r.usage.prompt_tokens), completionTokens: int(r.usage.completion_tokens) } : null;
-  const simulated = typeof r.system_fingerprint === "string" && r.system_fingerprint.startsWith("vag-sim");
-  return { ok: true, output, usage, simulated };
+/** The live client: cache( retry( limiter( transport ) ) ). */
+export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
+  const transport = createTransport({ baseUrl: options.baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs, price: options.price });
+  const limiter = createLimiter({ concurrency: options.concurrency ?? 8, requestsPerMinute: options.requestsPerMinute });
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
+  const base = withRetry(policy)(withLimiter(limiter)(transport));
+  return clientOver(base, {
+    baseUrl: options.baseUrl,
+    price: options.price,
+    cacheDir: options.cacheDir,
+    noCache: options.noCache,
+    refresh: options.refresh,
+    attempts: () => transport.attempts,
+  });
 }
 
 /** The client for a resolved configuration (the key passes from the config's hidden property to the SDK only). */

@@ -6,5 +6,7 @@ export * from "./retry";
 export * from "./classify";
 export * from "./cost";
 export * from "./estimate";
+export * from "./request";
+export * from "./transport";
 export * from "./client";
 export * from "./preflight";

@@ -1,3 +1,5 @@
+import type { ClientLayer } from "./types";
+
 /**
  * A small limiter: at most `concurrency` tasks in flight, and at most
  * `requestsPerMinute` task starts in any sliding 60 s window (a log of recent
@@ -72,4 +74,12 @@ export function createLimiter(options: LimiterOptions): Limiter {
       return queue.length;
     },
   };
+}
+
+/**
+ * The limiter layer: every request through `inner` waits for a slot. Placed
+ * below the retry layer, so each retry queues again like any other attempt.
+ */
+export function withLimiter(limiter: Limiter): ClientLayer {
+  return (inner) => ({ complete: (req) => limiter.run(() => inner.complete(req)) });
 }

@@ -1,3 +1,5 @@
+import type { ClientLayer } from "./types";
+
 /**
  * Retry policy: which failures are retried (by kind), how long to wait.
  *
@@ -63,4 +65,34 @@ export function statusKind(status: number): RetryKind | null {
   if (status === 408) return "timeout";
   if (status > 500 && status < 600) return "5xx";
   return null;
+}
+
+/**
+ * The retry layer: a failed result whose `failure.kind` is retryable is asked
+ * again after `retryDelay`, at most `policy.maxRetries` times; retries are
+ * counted by kind in the result. Latency covers every attempt and every wait.
+ * The final failure says how many attempts it took.
+ */
+export function withRetry(policy: RetryPolicy = DEFAULT_RETRY_POLICY): ClientLayer {
+  return (inner) => ({
+    async complete(req) {
+      const retries: Record<string, number> = {};
+      let latencyMs = 0;
+      for (let n = 0; ; n++) {
+        const r = await inner.complete(req);
+        latencyMs += r.latencyMs;
+        for (const [k, c] of Object.entries(r.retries)) retries[k] = (retries[k] ?? 0) + c;
+        const kind = r.failure?.kind ?? null;
+        if (r.error === null || kind === null || n >= policy.maxRetries) {
+          const tries = n + 1;
+          const error = r.error !== null && kind !== null ? `${r.error} (gave up after ${tries} attempt${tries > 1 ? "s" : ""})` : r.error;
+          return { ...r, error, latencyMs, retries };
+        }
+        retries[kind] = (retries[kind] ?? 0) + 1;
+        const t = performance.now();
+        await policy.sleep(retryDelay(n, r.failure?.retryAfterMs ?? null, policy));
+        latencyMs += performance.now() - t;
+      }
+    },
+  });
 }

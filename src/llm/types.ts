@@ -33,8 +33,16 @@ export interface CompletionResult {
    * `system_fingerprint: "vag-sim-<seed>"`): such results are never about a real model.
    */
   simulated: boolean;
+  /**
+   * Set by the transport on a failed attempt: the retry kind (null = not worth
+   * retrying, e.g. a 400) and the server's requested wait. The retry layer reads it.
+   */
+  failure?: { kind: string | null; retryAfterMs: number | null };
 }
 
 export interface LlmClient {
   complete(request: CompletionRequest): Promise<CompletionResult>;
 }
+
+/** A layer of the client (limiter, retry, cache): a client in, a client out. */
+export type ClientLayer = (inner: LlmClient) => LlmClient;

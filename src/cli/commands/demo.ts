@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { UserError } from "../../errors";
+import { intOption, numberOption } from "../options";
 
 /** `vag demo` (what `npm start` runs): the whole study on the simulated model. */
 export function register(program: Command): void {
@@ -8,13 +8,11 @@ export function register(program: Command): void {
     .description("run the study end to end on the built-in SIMULATED model (no key, no network)")
     .option("--run <dir>", "run directory", "runs/demo")
     .option("--out <dir>", "where analysis, figures and the report go", "out/demo")
-    .option("--seed <n>", "simulator seed", (v) => Number(v), 7)
+    .option("--seed <n>", "simulator seed", intOption("--seed"), 7)
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .option("--position-bias <x>", "share of cells the simulated model answers by position in Task 2, always Option 1 (0..1)", "0")
-    .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string; positionBias: string }) => {
-      const positionBias = Number(opts.positionBias);
-      if (opts.positionBias.trim() === "" || !(positionBias >= 0 && positionBias <= 1))
-        throw new UserError(`--position-bias must be a number between 0 and 1, got "${opts.positionBias}"`, 2);
+    .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string; positionBias: number }) => {
+      const positionBias = opts.positionBias;
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
       const { DEMO_COUNTRIES, DEMO_TOPICS } = require("../../pipeline/demo") as typeof import("../../pipeline/demo");
       const { runDemo } = require("../../demo") as typeof import("../../demo");

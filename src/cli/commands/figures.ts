@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { parseList } from "../options";
 import { resolve } from "node:path";
 import { UserError } from "../../errors";
 import type { ImageFormat } from "../../figures/render";
@@ -27,7 +28,7 @@ export function register(program: Command): void {
       const scale = Number(opts.scale);
       if (!(scale > 0 && scale <= 8)) throw new UserError(`--scale must be a number in (0, 8], got "${opts.scale}"`, 2);
       const inputs = loadInputs(opts.from);
-      const models = opts.model?.split(",").map((s) => s.trim()).filter(Boolean);
+      const models = parseList(opts.model);
       const figs = figureSet(inputs, { models });
       if (figs.length === 0) {
         throw new UserError(`no figures: ${opts.from.join(", ")} hold no model results, matrices or gap results${models ? ` for ${models.join(", ")}` : ""}`, 2);

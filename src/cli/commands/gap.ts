@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { parseNumber } from "../options";
 import { UserError } from "../../errors";
 import type { GapResults } from "../../gap/experiment";
 import { ENGINES, type Engine } from "../../gap/logistic";
@@ -106,9 +107,4 @@ export function register(program: Command): void {
     });
 }
 
-function int(name: string, s: string, min: number, max: number): number {
-  if (!/^\d+$/.test(s)) throw new UserError(`gap: ${name} must be a whole number, got ${JSON.stringify(s)}`, 2);
-  const n = Number(s);
-  if (n < min || n > max) throw new UserError(`gap: ${name} must be between ${min} and ${max}, got ${n}`, 2);
-  return n;
-}
+const int = (name: string, s: string, min: number, max: number) => parseNumber(`gap: ${name}`, s, { min, max, integer: true });

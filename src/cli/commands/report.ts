@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { parseList } from "../options";
 
 /**
  * `vag report --from DIR... --out DIR`: one static page, index.html, to open
@@ -15,7 +16,7 @@ export function register(program: Command): void {
     .action((opts: { from: string[]; out: string; model?: string }) => {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
       const { writeReport } = require("../../report/write") as typeof import("../../report/write");
-      const models = opts.model?.split(",").map((s) => s.trim()).filter(Boolean);
+      const models = parseList(opts.model);
       const r = writeReport(opts.from, opts.out, { models });
       process.stdout.write(
         `report: ${r.path}\n  ${r.models} model(s), ${r.charts} chart(s), ${r.examples} misaligned example(s), ${(r.bytes / 1e6).toFixed(1)} MB` +

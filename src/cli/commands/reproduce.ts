@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { intOption } from "../options";
 import { UserError } from "../../errors";
 import { resolveDataDir } from "../../via/files";
 import type { ModelId } from "../../via/models";
@@ -13,8 +14,8 @@ export function register(program: Command): void {
     .description("recompute the paper's tables from the published data (paper protocol) and explain every difference")
     .option("--data-dir <dir>", "published data directory (default: $VAL_DATA_DIR, else data/via)")
     .option("--out <dir>", "output directory", "out/reproduce")
-    .option("--seed <n>", "bootstrap seed", (v) => Number(v), CLI_DEFAULTS.seed)
-    .option("--iterations <n>", "bootstrap resamples", (v) => Number(v), CLI_DEFAULTS.iterations)
+    .option("--seed <n>", "bootstrap seed", intOption("--seed"), CLI_DEFAULTS.seed)
+    .option("--iterations <n>", "bootstrap resamples", intOption("--iterations", { min: 1 }), CLI_DEFAULTS.iterations)
     .option("--dataset", "also import the VIA dataset CSV for its refusal and usable-pair counts (no table depends on it; slower)", false)
     .action((opts: { dataDir?: string; out: string; seed: number; iterations: number; dataset: boolean }) => {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { PROTOCOLS, type Protocol } from "../../protocol";
 import { UserError } from "../../errors";
+import { intOption } from "../options";
 import type { TaskName } from "../../runs/records";
 
 /**
@@ -11,11 +12,6 @@ import type { TaskName } from "../../runs/records";
 
 const DEFAULT_VARIANTS: Record<TaskName, string> = { generate: "5", task1: "0-7", task2: "5" };
 
-const int = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`bad ${name} "${v}": a non-negative integer`, 2);
-  return n;
-};
 
 function addRunCommand(program: Command, task: TaskName, description: string): Command {
   const cmd = program
@@ -28,13 +24,13 @@ function addRunCommand(program: Command, task: TaskName, description: string): C
     .option("--countries <list>", "comma-separated countries (default: all 12)")
     .option("--topics <list>", "comma-separated topics (default: all 11)")
     .option("--variants <spec>", `prompt variants, e.g. 5, 0-7 or 0,2 (default ${DEFAULT_VARIANTS[task]})`)
-    .option("--replicates <n>", "independent samples per prompt", "1")
-    .option("--concurrency <n>", "calls under way at once", int("--concurrency"))
-    .option("--rpm <n>", "requests per minute limit", int("--rpm"))
-    .option("--timeout-ms <n>", "per-request timeout", int("--timeout-ms"))
-    .option("--max-retries <n>", "retries per call (default 6)", int("--max-retries"))
+    .option("--replicates <n>", "independent samples per prompt", intOption("--replicates", { min: 1 }), 1)
+    .option("--concurrency <n>", "calls under way at once", intOption("--concurrency", { min: 1 }))
+    .option("--rpm <n>", "requests per minute limit", intOption("--rpm", { min: 1 }))
+    .option("--timeout-ms <n>", "per-request timeout", intOption("--timeout-ms", { min: 1 }))
+    .option("--max-retries <n>", "retries per call (default 6)", intOption("--max-retries"))
     .option("--protocol <name>", "paper (the authors' behaviour) or robust", "robust")
-    .option("--seed <n>", "sampling seed sent with robust-protocol requests", int("--seed"))
+    .option("--seed <n>", "sampling seed sent with robust-protocol requests", intOption("--seed"))
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .option("--no-cache", "neither read nor write the response cache")
     .option("--refresh", "ignore cached answers (fresh answers are still stored)")

@@ -2,17 +2,13 @@ import type { Command } from "commander";
 import { UserError } from "../../errors";
 import { FAULT_KINDS, type FaultKind } from "../../sim/faults";
 import { startSimServer } from "../../sim/server";
+import { parseList, parseNumber } from "../options";
 
-function number(name: string, raw: string, min: number, max: number, integer = false): number {
-  const x = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x)))
-    throw new UserError(`--${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got "${raw}"`, 2);
-  return x;
-}
+const number = (name: string, raw: string, min: number, max: number, integer = false) => parseNumber(`--${name}`, raw, { min, max, integer });
 
 function kinds(raw: string | undefined): FaultKind[] | undefined {
   if (raw === undefined) return undefined;
-  const out = raw.split(",").map((s) => s.trim());
+  const out = parseList(raw) ?? [];
   for (const k of out)
     if (!(FAULT_KINDS as readonly string[]).includes(k))
       throw new UserError(`unknown fault kind "${k}"; valid kinds: ${FAULT_KINDS.join(", ")}`, 2);

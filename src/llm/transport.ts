@@ -1,0 +1,145 @@
+import OpenAI from "openai";
+import type { Usage } from "../runs/records";
+import { scrubSecrets, secretsFromEnv } from "../secrets";
+import { classifyError, type AttemptFailure } from "./classify";
+import { callCost, type Price } from "./cost";
+import { chatRequestBody, type MaxTokensField } from "./request";
+import type { CompletionRequest, CompletionResult, LlmClient } from "./types";
+
+/**
+ * The bottom layer: ONE attempt of one request through the official `openai`
+ * SDK (its own retries off), with our timeout covering the body too, and the
+ * body checked by hand. Never throws: a failed attempt is a result with
+ * `error` and `failure.kind` (what the retry layer decides on).
+ */
+
+export interface TransportOptions {
+  baseUrl: string;
+  /** Handed to the SDK only; never stored, logged or returned. Local servers need none. */
+  apiKey?: string;
+  /** Per attempt, covering headers and body (default 60 s). */
+  timeoutMs?: number;
+  price?: Price | null;
+}
+
+export interface Transport extends LlmClient {
+  /** HTTP attempts made so far. */
+  readonly attempts: number;
+}
+
+/** Key of the per-request fetch option through which the SDK tells us the request is leaving. */
+const ON_FETCH = "vagOnFetch";
+
+/** The global fetch, calling the request's start hook (and not passing it on). */
+const startSignallingFetch = (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const { [ON_FETCH]: onFetch, ...rest } = (init ?? {}) as RequestInit & { [ON_FETCH]?: () => void };
+  onFetch?.();
+  return fetch(url, rest);
+};
+
+export type Attempt = { ok: true; output: string; usage: Usage | null; simulated: boolean } | ({ ok: false } & AttemptFailure);
+
+export function createTransport(options: TransportOptions): Transport {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const apiKey = options.apiKey || "local-no-key";
+  const secrets = [apiKey, ...secretsFromEnv()];
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const price = options.price ?? null;
+  // baseURL and apiKey are always explicit so the SDK never falls back to its own env reading;
+  // its logger is off because debug logs would print request details.
+  const sdk = new OpenAI({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: timeoutMs, logLevel: "off", fetch: startSignallingFetch });
+  let attempts = 0;
+  // On the 400 that asks for max_completion_tokens the transport switches once, for good.
+  let maxTokensField: MaxTokensField = "max_tokens";
+
+  async function send(req: CompletionRequest): Promise<Attempt> {
+    const controller = new AbortController();
+    // Our own timer covers the body too (the SDK's timeout stops at the headers). It starts
+    // when the request goes on the wire, so the SDK's one-time start-up (a few hundred ms in
+    // a fresh process) never counts against the endpoint; a backstop covers a stuck SDK.
+    let timer: NodeJS.Timeout | null = null;
+    const startTimer = () => {
+      if (timer === null) timer = setTimeout(() => controller.abort(), timeoutMs);
+    };
+    const backstop = setTimeout(() => controller.abort(), 2 * timeoutMs + 5000);
+    attempts++;
+    try {
+      const resp: unknown = await sdk.chat.completions.create(chatRequestBody(req, maxTokensField), {
+        signal: controller.signal,
+        maxRetries: 0,
+        timeout: timeoutMs + 1000, // our timer (above) is the one meant to fire
+        fetchOptions: { [ON_FETCH]: startTimer } as object,
+      });
+      return interpret(resp);
+    } catch (e) {
+      if (controller.signal.aborted || e instanceof OpenAI.APIConnectionTimeoutError) {
+        return { ok: false, kind: "timeout", message: `no complete response within ${timeoutMs} ms`, retryAfterMs: null };
+      }
+      return { ok: false, ...classifyError(e) };
+    } finally {
+      if (timer !== null) clearTimeout(timer);
+      clearTimeout(backstop);
+    }
+  }
+
+  async function complete(req: CompletionRequest): Promise<CompletionResult> {
+    const t0 = performance.now();
+    let a = await send(req);
+    if (!a.ok && a.kind === null && maxTokensField === "max_tokens" && req.maxTokens !== undefined && /max_completion_tokens/.test(a.message)) {
+      maxTokensField = "max_completion_tokens";
+      a = await send(req);
+    }
+    return attemptResult(a, performance.now() - t0, price, secrets);
+  }
+
+  return {
+    complete,
+    get attempts() {
+      return attempts;
+    },
+  };
+}
+
+/** An attempt as a result: cost from the price, the error scrubbed of secrets and kept short. */
+export function attemptResult(a: Attempt, latencyMs: number, price: Price | null, secrets: readonly string[] = secretsFromEnv()): CompletionResult {
+  if (a.ok) return { output: a.output, error: null, usage: a.usage, costUsd: callCost(a.usage, price), cached: false, latencyMs, retries: {}, simulated: a.simulated };
+  return {
+    output: null,
+    error: scrubSecrets(a.message.replace(/\s+/g, " ").trim(), secrets).slice(0, 450),
+    usage: null,
+    costUsd: null,
+    cached: false,
+    latencyMs,
+    retries: {},
+    simulated: false,
+    failure: { kind: a.kind, retryAfterMs: a.retryAfterMs },
+  };
+}
+
+/**
+ * A response the SDK accepted, checked by hand: some servers answer 200 with
+ * a text body, an `error` object, no or empty `choices`, or a null content.
+ */
+export function interpret(resp: unknown): Attempt {
+  if (resp === null || typeof resp !== "object") {
+    return { ok: false, kind: "bad-body", message: "response body is not a JSON object", retryAfterMs: null };
+  }
+  const r = resp as {
+    choices?: unknown;
+    usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+    system_fingerprint?: unknown;
+    error?: { message?: unknown };
+  };
+  if (!Array.isArray(r.choices)) {
+    const why = typeof r.error?.message === "string" ? `: ${r.error.message}` : "";
+    return { ok: false, kind: "bad-body", message: `response has no choices${why}`, retryAfterMs: null };
+  }
+  if (r.choices.length === 0) return { ok: false, kind: "empty-choices", message: "response has empty choices", retryAfterMs: null };
+  const msg = (r.choices[0] as { message?: { content?: unknown; refusal?: unknown } } | null)?.message;
+  const output = typeof msg?.content === "string" ? msg.content : typeof msg?.refusal === "string" ? msg.refusal : null;
+  if (output === null) return { ok: false, kind: "bad-body", message: "response has no message content", retryAfterMs: null };
+  const int = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? Math.round(x) : 0);
+  const usage = r.usage && typeof r.usage === "object" ? { promptTokens: int(r.usage.prompt_tokens), completionTokens: int(r.usage.completion_tokens) } : null;
+  const simulated = typeof r.system_fingerprint === "string" && r.system_fingerprint.startsWith("vag-sim");
+  return { ok: true, output, usage, simulated };
+}
