@@ -3,8 +3,7 @@ import { analyseRun } from "../figures/sources";
 import { gapForRun } from "../gap/outputs";
 import type { Effect } from "../gap/experiment";
 import { publish } from "../report/publish";
-import { latestById, readRecords } from "../runs/store";
-import { Task2Record } from "../runs/records";
+import { openRun } from "../runs/openRun";
 import { groundTruth } from "../sim/respondent";
 import { DEMO_SEED, runDemoPipeline } from "../pipeline/demo";
 import { expectedDeparture, observedDeparture } from "./departure";
@@ -30,8 +29,9 @@ export async function runDemo(
   const outDir = o.outDir ?? join("out", "demo");
   const { runDir } = await runDemoPipeline({ runDir: o.runDir, cacheDir: o.cacheDir, seed, positionBias: o.positionBias, log });
 
-  const run = analyseRun(runDir);
-  const t2 = [...latestById(readRecords(join(runDir, "task2.jsonl"), { schema: Task2Record }).records).values()];
+  const records = openRun(runDir);
+  const run = analyseRun(records);
+  const t2 = records.task2();
   const f1 = run.results.f1?.overall;
   const inc = run.results.inconsistency;
   log(`alignment [SIMULATED, ${run.protocol} protocol]: F1 ${f1?.toFixed(3)} over the demo scenarios; inconsistent cells ${inc?.total} (${((inc?.share ?? NaN) * 100).toFixed(1)}%)`);
@@ -45,7 +45,7 @@ export async function runDemo(
   }
 
   const gapDir = join(outDir, "gap");
-  const gap = gapForRun(runDir, gapDir, { bootstrap: 200 });
+  const gap = gapForRun(records, gapDir, { bootstrap: 200 });
   for (const e of gap.effects) log(`gap prediction [SIMULATED]: ${describeEffect(e)}`);
 
   const pub = await publish([runDir, gapDir], outDir);

@@ -15,9 +15,7 @@ import { statedMatrix, type StatedRow } from "../analysis/stated";
 import { task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
 import { positionBias } from "../analysis/positionBias";
 import { UserError } from "../errors";
-import { latestById, readRecords } from "../runs/store";
-import { readManifest } from "../runs/manifest";
-import { Task1Record, Task2Record } from "../runs/records";
+import { openRun, type Run } from "../runs/openRun";
 import { checkJson, parseJsonFile, readJsonFile } from "./readJson";
 import type { FigureInputs, GapResults, Grid, Matrices, ModelMatrices, ModelResults, ReproduceResults, Scores } from "./results";
 import { GapResultsSchema, MatricesSchema, ReproduceResultsSchema } from "./schemas";
@@ -144,11 +142,12 @@ export interface RunAnalysis {
  * and inconsistency counts of src/analysis. Only what the present files
  * support is filled in.
  */
-export function analyseRun(dir: string): RunAnalysis {
-  const manifest = readManifest(dir);
+export function analyseRun(source: string | Run): RunAnalysis {
+  const run = typeof source === "string" ? openRun(source) : source;
+  const manifest = run.manifest;
   const protocol = manifest.protocol;
-  const t1 = [...latestById(readRecords(join(dir, "task1.jsonl"), { schema: Task1Record, missingOk: true }).records).values()];
-  const t2 = [...latestById(readRecords(join(dir, "task2.jsonl"), { schema: Task2Record, missingOk: true }).records).values()];
+  const t1 = run.task1();
+  const t2 = run.task2();
   const results: ModelResults = {};
   let V: Matrix | null = null;
   let agreement: Task1Agreement | null = null;

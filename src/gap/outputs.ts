@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic";
 import { runGapExperiment, type GapExperimentOptions, type GapResults } from "./experiment";
 import { gapMarkdown } from "./report";
+import type { Run } from "../runs/openRun";
 import { runTargets } from "./runDir";
 
 /** Write results.json and results.md (atomically) into `outDir`; returns their paths. */
@@ -20,10 +21,10 @@ export function writeGapOutputs(results: GapResults, outDir: string): { json: st
  * needs after its simulated run): read the run, run the experiment, write
  * results.json and results.md to `outDir`.
  */
-export function gapForRun(runDir: string, outDir: string, options: Partial<GapExperimentOptions> = {}): GapResults {
-  const { targets, notes } = runTargets(runDir);
+export function gapForRun(run: string | Run, outDir: string, options: Partial<GapExperimentOptions> = {}): GapResults {
+  const { targets, notes } = runTargets(run);
   const results = runGapExperiment(targets, options);
-  results.notes.unshift(`source: run ${runDir}`, ...notes);
+  results.notes.unshift(`source: run ${typeof run === "string" ? run : run.dir}`, ...notes);
   writeGapOutputs(results, outDir);
   return results;
 }

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors";
-import { GenerateRecord, Task1Record, Task2Record } from "../runs/records";
-import { latestById, readRecords } from "../runs/store";
+import { openRun, type Run } from "../runs/openRun";
 import { importDataset } from "../via/importDataset";
 import type { GapTarget } from "./experiment";
 import { pairsFromRecords, type ActionRow } from "./pairs";
@@ -14,18 +13,18 @@ import { pairsFromRecords, type ActionRow } from "./pairs";
  * (`actionsSource: "dataset:PATH"`), from that CSV. Latest record per id.
  * `target-explanation` uses each Task 2 record's explanation.
  */
-export function runTargets(dir: string): { targets: GapTarget[]; notes: string[] } {
+export function runTargets(source: string | Run): { targets: GapTarget[]; notes: string[] } {
+  const run = typeof source === "string" ? openRun(source) : source;
+  const dir = run.dir;
   const notes: string[] = [];
-  const file = (name: string) => join(dir, name);
-  if (!existsSync(file("task2.jsonl"))) throw new UserError(`--run ${dir}: no task2.jsonl in this run directory`, 2);
+  if (!existsSync(join(dir, "task2.jsonl"))) throw new UserError(`--run ${dir}: no task2.jsonl in this run directory`, 2);
   // Sorted by id: a file's line order is the order calls finished, and the
   // folds and seeds of the experiment must not depend on it (issue 7 item 1).
-  const latest = <T extends { id: string }>(name: string, schema: import("zod").ZodType<T>) =>
-    [...latestById(readRecords<T>(file(name), { schema, missingOk: true }).records).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const task2 = latest<Task2Record>("task2.jsonl", Task2Record);
-  const task1 = latest<Task1Record>("task1.jsonl", Task1Record as unknown as import("zod").ZodType<Task1Record>);
+  const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const task2 = byId(run.task2());
+  const task1 = byId(run.task1());
   if (task1.length === 0) notes.push(`${dir}: no task1.jsonl records, so no \`gap\` labels (only \`choice\`)`);
-  let actions: ActionRow[] = latest<GenerateRecord>("generate.jsonl", GenerateRecord);
+  let actions: ActionRow[] = byId(run.generate());
   if (actions.length === 0) {
     const source = task2.find((r) => r.actionsSource?.startsWith("dataset:"))?.actionsSource?.slice("dataset:".length);
     if (!source) throw new UserError(`--run ${dir}: no generate.jsonl and the Task 2 records name no dataset CSV for the action texts`, 2);

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { SCENARIOS, VALUES, GROUP_OF, type Country, type Topic, type Value } from "../catalog/index";
 import { alignmentRate, scenarioTable, type AlignmentRate } from "../analysis/alignmentRate";
 import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
@@ -9,9 +8,9 @@ import { alignmentRanking, type AlignmentRanking } from "../analysis/ranking";
 import { analyseRun, type RunAnalysis } from "../figures/sources";
 import type { Protocol } from "../protocol";
 import { UserError } from "../errors";
-import { readManifest, type Manifest } from "../runs/manifest";
-import { GenerateRecord, Task1Record, Task2Record } from "../runs/records";
-import { latestById, readRecords } from "../runs/store";
+import type { Manifest } from "../runs/manifest";
+import { openRun } from "../runs/openRun";
+import type { GenerateRecord, Task1Record, Task2Record } from "../runs/records";
 import type { Row } from "./table";
 
 /** The latest record per id of each task file of a run directory (missing files -> []). */
@@ -23,14 +22,8 @@ export interface RunRecords {
 }
 
 export function runRecords(runDir: string): RunRecords {
-  const latest = <T extends { id: string }>(file: string, schema: unknown) =>
-    [...latestById(readRecords<T>(join(runDir, file), { schema: schema as never, missingOk: true }).records).values()];
-  return {
-    manifest: readManifest(runDir),
-    generate: latest<GenerateRecord>("generate.jsonl", GenerateRecord),
-    task1: latest<Task1Record>("task1.jsonl", Task1Record),
-    task2: latest<Task2Record>("task2.jsonl", Task2Record),
-  };
+  const run = openRun(runDir);
+  return { manifest: run.manifest, generate: run.generate(), task1: run.task1(), task2: run.task2() };
 }
 
 /**

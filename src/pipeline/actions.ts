@@ -2,8 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Country, Topic, Value } from "../catalog";
 import { UserError } from "../errors";
-import { GenerateRecord } from "../runs/records";
-import { readRecords, latestById } from "../runs/store";
+import { openRun } from "../runs/openRun";
 import { importDataset } from "../via/importDataset";
 
 /** The two actions of one (country, topic, value): the Task 2 options. */
@@ -26,8 +25,7 @@ export function loadActionPairs(source: string): { pairs: ActionPairs; descripti
   if (statSync(source).isDirectory()) {
     const file = join(source, "generate.jsonl");
     if (!existsSync(file)) throw new UserError(`--actions ${source}: no generate.jsonl in this run directory (run \`vag generate\` first)`, 2);
-    const { records } = readRecords<GenerateRecord>(file, { schema: GenerateRecord });
-    return { pairs: pairsFrom([...latestById(records).values()]), description: `run:${source}` };
+    return { pairs: pairsFrom(openRun(source).generate()), description: `run:${source}` };
   }
   // A CSV in the layout of the published dataset (method.md §3.4).
   const { records } = importDataset(dirname(source), basename(source));

@@ -8,7 +8,8 @@ import type { CompletionRequest } from "../llm/types";
 import type { Protocol } from "../protocol";
 import { codeVersion, MANIFEST_FILE, readManifest, writeManifest, type Manifest } from "../runs/manifest";
 import { GenerateRecord, Task1Record, Task2Record, type TaskName } from "../runs/records";
-import { latestById, readRecords } from "../runs/store";
+import { openRun, RECORD_FILE } from "../runs/openRun";
+import { finishedIds, readRecords } from "../runs/store";
 import { summarizeRecords } from "../runs/summary";
 import { loadActionPairs } from "./actions";
 import { executeItems, requestFor, type ExecutionStats } from "./execute";
@@ -53,7 +54,6 @@ export interface RunOutcome {
   skippedCells: string[];
 }
 
-const FILE_OF: Record<TaskName, string> = { generate: "generate.jsonl", task1: "task1.jsonl", task2: "task2.jsonl" };
 const SCHEMA_OF: Record<TaskName, z.ZodType<{ id: string; error: string | null; parse: { status: string } }>> = {
   generate: GenerateRecord,
   task1: Task1Record,
@@ -102,7 +102,7 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
   const { items, skipped, actionsSource } = plan(o, config.model);
   const sampling = samplingFor(o.task, o.protocol, config, o.seed);
   const client = clientFor(config);
-  const file = join(o.runDir, FILE_OF[o.task]);
+  const file = join(o.runDir, RECORD_FILE[o.task]);
   const done = existsSync(file) ? finishedIn(file, o.task) : new Set<string>();
   const pending = items.filter((it) => !done.has(it.id));
   const requests = pending.map((it) => requestFor(it, config.model, sampling));
@@ -161,10 +161,7 @@ function plan(o: RunOptions, model: string): { items: WorkItem<unknown>[]; skipp
 }
 
 function finishedIn(file: string, task: TaskName): Set<string> {
-  const { records } = readRecords(file, { schema: SCHEMA_OF[task] });
-  const out = new Set<string>();
-  for (const [id, r] of latestById(records)) if (r.error === null) out.add(id);
-  return out;
+  return finishedIds(readRecords(file, { schema: SCHEMA_OF[task] }).records);
 }
 
 async function confirmSpend(planLine: string): Promise<void> {
@@ -186,11 +183,10 @@ function updateManifest(
 ): Manifest {
   const now = new Date().toISOString();
   const counts: Manifest["counts"] = { ...(prior?.counts ?? {}) };
+  const run = openRun(o.runDir);
   for (const task of ["generate", "task1", "task2"] as const) {
-    const file = join(o.runDir, FILE_OF[task]);
-    if (!existsSync(file)) continue;
-    const latest = [...latestById(readRecords(file, { schema: SCHEMA_OF[task] as never }).records as { id: string; task: TaskName; error: string | null; parse: { status: "ok" | "repaired" | "failed" } }[]).values()];
-    const c = summarizeRecords(latest)[task] ?? { records: 0, ok: 0, repaired: 0, failed: 0, error: 0 };
+    if (!existsSync(join(o.runDir, RECORD_FILE[task]))) continue;
+    const c = summarizeRecords(run.records(task))[task] ?? { records: 0, ok: 0, repaired: 0, failed: 0, error: 0 };
     counts[task] = { planned: task === o.task ? planned : (prior?.counts[task]?.planned ?? null), ...c };
   }
   const s = client.stats();

@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { misalignedCells } from "../analysis/misaligned";
 import { analyseRun } from "../figures/sources";
-import { GenerateRecord, Task2Record } from "../runs/records";
-import { latestById, readRecords } from "../runs/store";
+import { openRun, type Run } from "../runs/openRun";
 import type { MisalignedExample } from "./misaligned";
 
 /**
@@ -15,20 +12,18 @@ import type { MisalignedExample } from "./misaligned";
  * generated action's explanation. Cells without an action text keep
  * `action: null` (shown as such) rather than being dropped.
  */
-export function runExamples(dir: string): MisalignedExample[] {
-  const run = analyseRun(dir);
+export function runExamples(source: string | Run): MisalignedExample[] {
+  const records = typeof source === "string" ? openRun(source) : source;
+  const run = analyseRun(records);
   if (!run.V || !run.A) return [];
   const cells = misalignedCells(run.V, run.A, run.protocol);
   const key = (c: string, t: string, v: string, p: string) => `${c}\u0000${t}\u0000${v}\u0000${p}`;
   const generated = new Map<string, { action: string | null; explanation: string | null }>();
-  const genFile = join(dir, "generate.jsonl");
-  if (existsSync(genFile)) {
-    for (const r of latestById(readRecords(genFile, { schema: GenerateRecord }).records).values()) {
-      if (r.error == null) generated.set(key(r.country, r.topic, r.value, r.polarity), { action: r.action, explanation: r.explanation });
-    }
+  for (const r of records.generate()) {
+    if (r.error == null) generated.set(key(r.country, r.topic, r.value, r.polarity), { action: r.action, explanation: r.explanation });
   }
   const ownExplanation = new Map<string, string>();
-  for (const r of latestById(readRecords(join(dir, "task2.jsonl"), { schema: Task2Record, missingOk: true }).records).values()) {
+  for (const r of records.task2()) {
     if (r.error == null && r.chosenPolarity && r.explanation) ownExplanation.set(key(r.country, r.topic, r.value, r.chosenPolarity), r.explanation);
   }
   return cells.map((c) => {

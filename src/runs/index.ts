@@ -3,3 +3,4 @@ export * from "./id";
 export * from "./store";
 export * from "./summary";
 export * from "./manifest";
+export * from "./openRun";
