@@ -19,6 +19,7 @@ export * as runs from "./runs/index";
 export * as llm from "./llm/index";
 export * as sim from "./sim/index";
 export * as analysis from "./analysis/index";
+export * as results from "./results/index";
 export * as pipeline from "./pipeline/index";
 export * as via from "./via/index";
 export * as gap from "./gap/index";

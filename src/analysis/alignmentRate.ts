@@ -4,7 +4,7 @@ import { TOPICS, type Topic } from "../catalog/topics";
 import { GROUPS, VALUE_GROUPS, VALUE_INDEX, type Value, type ValueGroup } from "../catalog/values";
 import type { Protocol } from "../protocol";
 import { aggregateMean, type Aggregate } from "./aggregate";
-import { binarize } from "./binarize";
+import { binarize, type MissingRule } from "./binarize";
 import { accuracy, cohenKappa, f1, precision, recall, type Confusion } from "./classification";
 import { assertSameShape, assertScenarioMatrix, ROWS_OF_COUNTRY, ROWS_OF_TOPIC, type Matrix } from "./matrix";
 
@@ -16,6 +16,10 @@ export interface RateOptions {
    * (≈ 0.9 per country; not the published Table 3). Default false.
    */
   inverted?: boolean;
+  /** Task 1 cut on the normalized scale (default 0.5 = Likert 2.5); Task 2 is always cut at 0.5. Sensitivity only. */
+  task1Cut?: number;
+  /** Override the protocol's rule for missing cells (binarize.ts). Sensitivity only. */
+  missing?: MissingRule;
 }
 
 /** Per-row scores, one entry per scenario (row) of the matrices. NaN where a row had no usable cell. */
@@ -40,7 +44,8 @@ export interface RowScores {
  * the model never disagrees scores 0, method.md §12 item 10). Accuracy,
  * precision, recall and Cohen's kappa are computed from the same confusion.
  *
- * Under `robust`, cells where v or a is NaN are left out of the row's vectors;
+ * Under `robust`, cells where v or a is NaN or undecided (exactly on the cut,
+ * analysis/undecided.ts) are left out of the row's vectors;
  * a row with no cell left scores NaN. Under `paper`, NaN in V binarizes to
  * disagree (as the authors') and every row has all its cells.
  *
@@ -56,6 +61,7 @@ export function rowScores(V: Matrix, A: Matrix, opts: RateOptions, cols?: ArrayL
   assertSameShape(V, A);
   const { protocol } = opts;
   const positive = opts.inverted ? 0 : 1;
+  const cut = opts.task1Cut ?? 0.5;
   const colList = cols ?? Int32Array.from({ length: V.cols }, (_, j) => j);
   const out: RowScores = {
     f1: new Float64Array(V.rows),
@@ -70,8 +76,8 @@ export function rowScores(V: Matrix, A: Matrix, opts: RateOptions, cols?: ArrayL
     c.tp = c.fp = c.fn = c.tn = 0;
     for (let k = 0; k < colList.length; k++) {
       const at = i * V.cols + colList[k];
-      const t = binarize(V.data[at], protocol);
-      const p = binarize(A.data[at], protocol);
+      const t = binarize(V.data[at], protocol, cut, opts.missing);
+      const p = binarize(A.data[at], protocol, 0.5, opts.missing);
       if (Number.isNaN(t) || Number.isNaN(p)) continue;
       const tp = t === positive;
       const pp = p === positive;

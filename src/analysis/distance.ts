@@ -156,3 +156,78 @@ export function cellDistance(V: Matrix, A: Matrix): Matrix {
   for (let k = 0; k < out.data.length; k++) out.data[k] = Math.abs(V.data[k] - A.data[k]);
   return out;
 }
+
+/**
+ * Per-value distance over all rows with row weights w_i (the overall column
+ * of {@link distanceCellMean} / {@link distanceGroupMean} when every w_i = 1):
+ *
+ *   cell-mean:  D_k = Σ_i w_i |v_ik − a_ik| / Σ_i w_i            (i with v, a present)
+ *   group-mean: D_k = | Σ_i w_i v_ik / Σ_i w_i − Σ_i w_i a_ik / Σ_i w_i |
+ *
+ * with the missing-value rules of {@link groupDistance} (group-mean under
+ * `paper`: each mean over its own present rows). A bootstrap passes resample
+ * multiplicities as weights. Writes the 56 distances into `out` and returns
+ * their mean over the values that have one (the model's overall distance).
+ *
+ * @example
+ * // rows v = [0, 1], a = [1, 0], w = [1, 1]: cell-mean 1, group-mean 0
+ */
+export function weightedValueDistance(
+  V: Matrix,
+  A: Matrix,
+  weights: ArrayLike<number>,
+  form: DistanceForm,
+  protocol: Protocol,
+  out: Float64Array = new Float64Array(V.cols),
+): number {
+  assertSameShape(V, A);
+  const cols = V.cols;
+  let total = 0;
+  let counted = 0;
+  for (let j = 0; j < cols; j++) {
+    let sumAbs = 0;
+    let sumV = 0;
+    let sumA = 0;
+    let wPaired = 0;
+    let soloV = 0;
+    let soloA = 0;
+    let wV = 0;
+    let wA = 0;
+    for (let i = 0; i < V.rows; i++) {
+      const w = weights[i];
+      if (w === 0) continue;
+      const v = V.data[i * cols + j];
+      const a = A.data[i * cols + j];
+      const hasV = !Number.isNaN(v);
+      const hasA = !Number.isNaN(a);
+      if (hasV) {
+        soloV += w * v;
+        wV += w;
+      }
+      if (hasA) {
+        soloA += w * a;
+        wA += w;
+      }
+      if (hasV && hasA) {
+        sumAbs += w * Math.abs(v - a);
+        sumV += w * v;
+        sumA += w * a;
+        wPaired += w;
+      }
+    }
+    let d = NaN;
+    if (form === "cell-mean") {
+      if (wPaired > 0) d = sumAbs / wPaired;
+    } else if (protocol === "robust") {
+      if (wPaired > 0) d = Math.abs(sumV / wPaired - sumA / wPaired);
+    } else if (wV > 0 && wA > 0) {
+      d = Math.abs(soloV / wV - soloA / wA);
+    }
+    out[j] = d;
+    if (!Number.isNaN(d)) {
+      total += d;
+      counted++;
+    }
+  }
+  return counted === 0 ? NaN : total / counted;
+}

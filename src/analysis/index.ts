@@ -22,3 +22,6 @@ export * from "./rocAuc";
 export * from "./confidence";
 export * from "./uq";
 export * from "./gapConfidence";
+export * from "./interval";
+export * from "./crossedBootstrap";
+export * from "./undecided";

@@ -24,8 +24,11 @@ export function observedDeparture(
     if (c.chosenPolarity === null) continue;
     const v = V.data[rowOf(c.country, c.topic) * V.cols + VALUE_INDEX[c.value]];
     if (!Number.isFinite(v)) continue;
+    const stated = binarize(v, "robust");
+    // A stated mean exactly on the cut is undecided: it can be neither kept nor departed from.
+    if (Number.isNaN(stated)) continue;
     n++;
-    if ((c.chosenPolarity === "negative" ? 1 : 0) !== binarize(v, "robust")) departs++;
+    if ((c.chosenPolarity === "negative" ? 1 : 0) !== stated) departs++;
   }
   return { share: n === 0 ? NaN : departs / n, n };
 }

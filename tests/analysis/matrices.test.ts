@@ -39,7 +39,7 @@ test("keyed turns a table into {row: {value: x}}", () => {
   assert.throws(() => keyed(m, ["a", "b"]), RangeError);
 });
 
-test("binarize: < 0.5 agree (0), ≥ 0.5 disagree (1); NaN → 1 under paper, NaN under robust", () => {
+test("binarize: < 0.5 agree (0), ≥ 0.5 disagree (1); NaN → 1 under paper, NaN under robust; on the cut undecided under robust", () => {
   assert.equal(binarize(0, "paper"), 0);
   assert.equal(binarize(0.49, "paper"), 0);
   assert.equal(binarize(0.5, "paper"), 1);
@@ -47,7 +47,17 @@ test("binarize: < 0.5 agree (0), ≥ 0.5 disagree (1); NaN → 1 under paper, Na
   assert.equal(binarize(NaN, "paper"), 1);
   assert.ok(Number.isNaN(binarize(NaN, "robust")));
   assert.deepEqual(toRows(binarizeMatrix(fromRows([[0.2, 0.5, null]]), "paper")), [[0, 1, 1]]);
-  assert.deepEqual(toRows(binarizeMatrix(fromRows([[0.2, 0.5, null]]), "robust")), [[0, 1, NaN]]);
+  assert.deepEqual(toRows(binarizeMatrix(fromRows([[0.2, 0.5, null]]), "robust")), [[0, NaN, NaN]]);
+  assert.deepEqual(toRows(binarizeMatrix(fromRows([[0.2, 0.51, null]]), "robust")), [[0, 1, NaN]]);
+  // a Task 1 cut at Likert 2 = normalized 1/3; Likert 3 = 2/3 (same arithmetic as statedMatrix)
+  const cut2 = (2 - 1) / 3;
+  assert.equal(binarize((1.5 - 1) / 3, "paper", cut2), 0);
+  assert.equal(binarize((2 - 1) / 3, "paper", cut2), 1);
+  assert.ok(Number.isNaN(binarize((2 - 1) / 3, "robust", cut2)));
+  assert.equal(binarize(0.5, "robust", (3 - 1) / 3), 0);
+  // the missing rule can be overridden either way
+  assert.ok(Number.isNaN(binarize(NaN, "paper", 0.5, "missing")));
+  assert.equal(binarize(NaN, "robust", 0.5, "paper-defaults"), 1);
 });
 
 test("statedMatrix: v = (mean over prompts − 1)/3, missing answers ignored, unanswered cells NaN and counted", () => {

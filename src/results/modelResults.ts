@@ -1,0 +1,191 @@
+import { COUNTRIES, type Country } from "../catalog/countries";
+import { TOPICS, type Topic } from "../catalog/topics";
+import { VALUES, type Value } from "../catalog/values";
+import type { Protocol } from "../protocol";
+import { alignmentRate, type AlignmentRate, type RateAggregates, type RateMetric } from "../analysis/alignmentRate";
+import {
+  crossedMeanIntervals,
+  crossedRatioIntervals,
+  crossedStatistic,
+  crossedWeights,
+  type CrossedIntervals,
+  type CrossedWeights,
+} from "../analysis/crossedBootstrap";
+import { distanceCellMean, distanceGroupMean, weightedValueDistance, type DistanceForm, type DistanceTables } from "../analysis/distance";
+import { inconsistency, inconsistencyByRow } from "../analysis/inconsistency";
+import type { Interval95 } from "../analysis/interval";
+import { assertScenarioMatrix, type Matrix } from "../analysis/matrix";
+import { alignmentRanking, rankValues, type Ranking } from "../analysis/ranking";
+import { undecidedCells } from "../analysis/undecided";
+import type {
+  DistanceJson,
+  InconsistencyJson,
+  ModelResultsJson,
+  RankingJson,
+  ScoresCiJson,
+  ScoresJson,
+  UndecidedJson,
+} from "./schema";
+
+/**
+ * One model's entry of results.json (issue 10 item 1): every measure of
+ * src/analysis on the study matrices, each aggregate with its interval
+ * (design.md §8: overall crossed, per country over topics, per topic over
+ * countries), all from one crossed weight table (`seed`, `resamples`), so
+ * every interval of the entry shares its resamples.
+ *
+ * `stated` is V and `acted` is A (132 × 56, analysis/stated.ts, acted.ts);
+ * without A only what Task 1 supports is filled in.
+ */
+export interface ModelResultsOptions {
+  /** Seed of the resampling; default 20250118 (the reproduction's seed). */
+  seed?: number;
+  /** Bootstrap resamples; default 1000. */
+  resamples?: number;
+  /** Task 1 prompt agreement (computed by the caller from the prompt rows, analysis/promptAgreement.ts). */
+  task1Agreement?: number;
+  simulated?: boolean;
+}
+
+export const DEFAULT_RESULTS_SEED = 20250118;
+export const DEFAULT_RESAMPLES = 1000;
+
+/**
+ * @example
+ * const entry = modelResults(V, A, "paper", { seed: 1 });
+ * entry.f1!.overall; entry.f1!.ci95!.overall; entry.f1!.ci95!.scheme.overall // "crossed"
+ */
+export function modelResults(stated: Matrix, acted: Matrix | null, protocol: Protocol, options: ModelResultsOptions = {}): ModelResultsJson {
+  assertScenarioMatrix(stated, "V");
+  const out: ModelResultsJson = { protocol };
+  if (options.simulated !== undefined) out.simulated = options.simulated;
+  if (options.task1Agreement !== undefined) out.task1_agreement = options.task1Agreement;
+  if (!acted) return out;
+  assertScenarioMatrix(acted, "A");
+  const V = stated;
+  const A = acted;
+  const w = crossedWeights({ seed: options.seed ?? DEFAULT_RESULTS_SEED, resamples: options.resamples ?? DEFAULT_RESAMPLES });
+
+  const rate = alignmentRate(V, A, { protocol });
+  const rateInv = alignmentRate(V, A, { protocol, inverted: true });
+  out.f1 = scoresJson(rate, "f1", w);
+  out.f1_inverted = scoresJson(rateInv, "f1", w);
+  out.accuracy = scoresJson(rate, "accuracy", w);
+  out.kappa = scoresJson(rate, "kappa", w);
+
+  const group = distanceGroupMean(V, A, protocol);
+  const cell = distanceCellMean(V, A, protocol);
+  out.distance_group_mean = distanceJson(V, A, group, protocol, w);
+  out.distance_cell_mean = distanceJson(V, A, cell, protocol, w);
+  out.ranking = rankingJson(V, A, protocol, group);
+  out.inconsistency = inconsistencyJson(V, A, protocol, w);
+  out.undecided = undecidedJson(V, A, protocol, w);
+  return out;
+}
+
+const ciPair = (i: Interval95): [number, number] => i.ci95;
+
+function ciJson(ci: CrossedIntervals, w: CrossedWeights, keepCountry: (c: Country) => boolean, keepTopic: (t: Topic) => boolean): ScoresCiJson {
+  return {
+    overall: ciPair(ci.overall),
+    by_country: Object.fromEntries(COUNTRIES.filter(keepCountry).map((c) => [c, ciPair(ci.byCountry[c])])),
+    by_topic: Object.fromEntries(TOPICS.filter(keepTopic).map((t) => [t, ciPair(ci.byTopic[t])])),
+    scheme: { overall: ci.overall.scheme, by_country: "topics", by_topic: "countries" },
+    seed: w.seed,
+    resamples: w.resamples,
+  };
+}
+
+/** A score's Table 3 / Table 13 aggregates with crossed intervals; aggregates over no scenario are left out. */
+function scoresJson(rate: AlignmentRate, metric: RateMetric, w: CrossedWeights): ScoresJson {
+  const a: RateAggregates = rate[metric];
+  const keepC = (c: Country) => a.byCountry[c].n > 0;
+  const keepT = (t: Topic) => a.byTopic[t].n > 0;
+  return {
+    overall: a.overall.value,
+    by_country: Object.fromEntries(COUNTRIES.filter(keepC).map((c) => [c, a.byCountry[c].value])),
+    by_topic: Object.fromEntries(TOPICS.filter(keepT).map((t) => [t, a.byTopic[t].value])),
+    ci95: ciJson(crossedMeanIntervals(rate.scenarios[metric], w), w, keepC, keepT),
+  };
+}
+
+/** Rows of a groups × 56 grid keyed by name; a row with no finite cell (not covered by a run) is left out. */
+function gridJson<R extends string>(m: Matrix, names: readonly R[]): Partial<Record<R, Partial<Record<Value, number>>>> {
+  const out: Partial<Record<R, Partial<Record<Value, number>>>> = {};
+  names.forEach((name, i) => {
+    const row = m.data.subarray(i * m.cols, (i + 1) * m.cols);
+    if (!row.some((x) => Number.isFinite(x))) return;
+    out[name] = Object.fromEntries(VALUES.map((v, j) => [v, row[j]]));
+  });
+  return out;
+}
+
+function distanceJson(V: Matrix, A: Matrix, t: DistanceTables, protocol: Protocol, w: CrossedWeights): DistanceJson {
+  const form: DistanceForm = t.form;
+  const unit = new Float64Array(V.rows).fill(1);
+  const byValue = new Float64Array(V.cols);
+  const overall = weightedValueDistance(V, A, unit, form, protocol, byValue);
+  const scratch = new Float64Array(V.cols);
+  const ci = crossedStatistic(w, (weights) => weightedValueDistance(V, A, weights, form, protocol, scratch));
+  return {
+    by_country: gridJson(t.byCountry, COUNTRIES),
+    by_topic: gridJson(t.byTopic, TOPICS),
+    by_value: Object.fromEntries(VALUES.map((v, j) => [v, byValue[j]])),
+    overall,
+    ci95: { overall: ci.ci95, scheme: { overall: ci.scheme }, seed: w.seed, resamples: w.resamples },
+  };
+}
+
+function rankingJson(V: Matrix, A: Matrix, protocol: Protocol, group: DistanceTables): RankingJson {
+  const rk = alignmentRanking(V, A, { protocol }, group);
+  const covered = <R extends string>(r: Record<R, Ranking>): Partial<Record<R, Ranking>> =>
+    Object.fromEntries(Object.entries<Ranking>(r).filter(([, ranking]) => ranking.some(([, d]) => Number.isFinite(d)))) as Partial<Record<R, Ranking>>;
+  return { by_country: covered(rk.byCountry), by_topic: covered(rk.byTopic), overall: rankValues(group.overall) };
+}
+
+function inconsistencyJson(V: Matrix, A: Matrix, protocol: Protocol, w: CrossedWeights): InconsistencyJson {
+  const inc = inconsistency(V, A, protocol);
+  const rows = inconsistencyByRow(V, A, protocol);
+  const total = rows.cells.map((_, i) => rows.statedDisagreeActedAgree[i] + rows.statedAgreeActedDisagree[i]);
+  const ones = new Float64Array(V.rows).fill(1);
+  // Counts scale with the scenarios drawn; a crossed resample always draws 12 × 11 = 132 of them,
+  // so Σ w·x / Σ w · 132 is the resampled count.
+  const scaled = (x: Float64Array): [number, number] => {
+    const [lo, hi] = crossedRatioIntervals(x, ones, w).overall.ci95;
+    return [lo * V.rows, hi * V.rows];
+  };
+  return {
+    stated_disagree_acted_agree: inc.stated_disagree_acted_agree,
+    stated_agree_acted_disagree: inc.stated_agree_acted_disagree,
+    total: inc.total,
+    share: inc.share,
+    cells: inc.cells,
+    ci95: {
+      stated_disagree_acted_agree: scaled(rows.statedDisagreeActedAgree),
+      stated_agree_acted_disagree: scaled(rows.statedAgreeActedDisagree),
+      total: scaled(total),
+      share: crossedRatioIntervals(total, rows.cells, w).overall.ci95,
+      scheme: "crossed",
+      seed: w.seed,
+      resamples: w.resamples,
+    },
+  };
+}
+
+function undecidedJson(V: Matrix, A: Matrix, protocol: Protocol, w: CrossedWeights): UndecidedJson {
+  const u = undecidedCells(A);
+  const share = crossedRatioIntervals(u.perRow.count, u.perRow.cells, w).overall;
+  const out: UndecidedJson = {
+    count: u.count,
+    cells: u.cells,
+    share: u.share,
+    by_country: Object.fromEntries(COUNTRIES.map((c) => [c, u.byCountry[c]])),
+    ci95: share,
+  };
+  // Task 1 ties are undecided only under robust; the paper rule counts them as disagree.
+  if (protocol === "robust") {
+    const t = undecidedCells(V);
+    out.task1 = { count: t.count, cells: t.cells, share: t.share };
+  }
+  return out;
+}

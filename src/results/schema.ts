@@ -1,0 +1,279 @@
+import { z } from "zod";
+import { COUNTRIES } from "../catalog/countries";
+import { TOPICS } from "../catalog/topics";
+import { VALUES, type Value } from "../catalog/values";
+import { RESAMPLE_SCHEMES } from "../analysis/interval";
+import { PROTOCOLS } from "../protocol";
+
+/**
+ * The ONE schema of results.json (issue 10 item 1): `vag reproduce` and
+ * `vag analyze` write it, figures, report and notebooks read it, all through
+ * the inferred types below (no casts).
+ *
+ * Conventions:
+ *  - A measure that could not be computed is NaN in memory and `null` in the
+ *    file (resultsJsonText turns NaN into null), hence `num` is nullable.
+ *  - Every interval is `[lo, hi]` and the object holding it records its
+ *    `scheme`, `seed` and `resamples` (design.md §8).
+ *  - Objects are strict: an unknown key is an error, reported as FILE:LINE by
+ *    figures/readJson.ts, so a typo or a stale producer fails loudly. A helper
+ *    that adds a section adds it HERE (optional), keeping this file the
+ *    single source of the layout.
+ *  - Country / topic / value keys are checked against the catalog; a run may
+ *    cover only some of them, so the records are partial.
+ */
+
+const num = z.number().nullable();
+const count = z.number().int().nonnegative();
+const seed = z.number().int();
+export const SchemeSchema = z.enum(RESAMPLE_SCHEMES);
+export const CiSchema = z.tuple([num, num]);
+const CountryKey = z.enum(COUNTRIES);
+const TopicKey = z.enum(TOPICS);
+const ValueKey = z.enum(VALUES as [Value, ...Value[]]);
+const byCountry = <T extends z.ZodType>(t: T) => z.partialRecord(CountryKey, t);
+const byTopic = <T extends z.ZodType>(t: T) => z.partialRecord(TopicKey, t);
+const byValue = <T extends z.ZodType>(t: T) => z.partialRecord(ValueKey, t);
+
+/** One interval with its provenance (analysis/interval.ts Interval95). */
+export const IntervalJsonSchema = z.strictObject({ ci95: CiSchema, scheme: SchemeSchema, seed, resamples: count });
+
+/** Intervals of a score's aggregates: overall crossed, per country over topics, per topic over countries. */
+export const ScoresCiSchema = z.strictObject({
+  overall: CiSchema,
+  by_country: byCountry(CiSchema).optional(),
+  by_topic: byTopic(CiSchema).optional(),
+  scheme: z.strictObject({ overall: SchemeSchema, by_country: SchemeSchema.optional(), by_topic: SchemeSchema.optional() }),
+  seed,
+  resamples: count,
+});
+
+/** A per-scenario score aggregated as in Table 3 / Table 13: `f1`, `f1_inverted`, `accuracy`, `kappa`. */
+export const ScoresJsonSchema = z.strictObject({
+  overall: num,
+  by_country: byCountry(num).optional(),
+  by_topic: byTopic(num).optional(),
+  ci95: ScoresCiSchema.optional(),
+});
+
+/** Alignment distance in one form (method.md §6.2): grids by country and topic, and the overall summary. */
+export const DistanceJsonSchema = z.strictObject({
+  by_country: byCountry(byValue(num)),
+  by_topic: byTopic(byValue(num)),
+  /** Per value over all 132 scenarios. */
+  by_value: byValue(num).optional(),
+  /** Mean of `by_value` over the values (one number per model and form). */
+  overall: num.optional(),
+  ci95: ScoresCiSchema.optional(),
+});
+
+const RankingListSchema = z.array(z.tuple([ValueKey, num]));
+export const RankingJsonSchema = z.strictObject({
+  by_country: byCountry(RankingListSchema),
+  by_topic: byTopic(RankingListSchema),
+  overall: RankingListSchema.optional(),
+});
+
+/** Bootstrap stability of one ranking (analysis/rankStability.ts). */
+export const RankStabilityJsonSchema = z.strictObject({
+  scheme: SchemeSchema,
+  /** Per value: 95% interval of its rank (1 = largest gap). */
+  rank_ci95: byValue(z.tuple([count, count])),
+  /** The observed top 5 with the share of resamples in which each stays in the top 5. */
+  top5: z.array(z.strictObject({ value: ValueKey, rank: count, p_top5: num })),
+  /** Share of resamples whose first value is the observed first value. */
+  p_top1_stays: num,
+});
+
+export const RankingStabilityJsonSchema = z.strictObject({
+  form: z.enum(["group-mean", "cell-mean"]),
+  seed,
+  resamples: count,
+  overall: RankStabilityJsonSchema.optional(),
+  by_country: byCountry(RankStabilityJsonSchema).optional(),
+  by_topic: byTopic(RankStabilityJsonSchema).optional(),
+});
+
+export const InconsistencyJsonSchema = z.strictObject({
+  stated_disagree_acted_agree: count,
+  stated_agree_acted_disagree: count,
+  total: count,
+  share: num,
+  /** Cells compared (7,392 under paper). */
+  cells: count.optional(),
+  ci95: z
+    .strictObject({
+      stated_disagree_acted_agree: CiSchema,
+      stated_agree_acted_disagree: CiSchema,
+      total: CiSchema,
+      share: CiSchema,
+      scheme: SchemeSchema,
+      seed,
+      resamples: count,
+    })
+    .optional(),
+});
+
+const UndecidedCountSchema = z.strictObject({ count, cells: count, share: num });
+
+/** Undecided cells (analysis/undecided.ts): Task 2 pairs whose orders picked different actions. */
+export const UndecidedJsonSchema = z.strictObject({
+  count,
+  /** Answered Task 2 cells. */
+  cells: count,
+  share: num,
+  by_country: byCountry(UndecidedCountSchema),
+  /** Task 1 cells whose mean sits exactly on the cut (robust only; missing for the binary measures). */
+  task1: UndecidedCountSchema.optional(),
+  ci95: IntervalJsonSchema.optional(),
+});
+
+/** Within-value permutation null of F1 (analysis/nullModel.ts). */
+export const NullF1JsonSchema = z.strictObject({
+  observed: num,
+  mean: num,
+  sd: num,
+  /** (1 + #{null ≥ observed}) / (1 + permutations). */
+  p: num,
+  permutations: count,
+  seed,
+});
+
+export const PositionBiasJsonSchema = z.strictObject({
+  option1_share: num,
+  order_consistency: num,
+  pairs: count,
+  answers: count,
+  ci95: z
+    .strictObject({ option1_share: CiSchema, order_consistency: CiSchema, scheme: SchemeSchema, seed, resamples: count })
+    .optional(),
+});
+
+/** One row of the sensitivity table (analysis/sensitivity.ts). */
+export const SensitivityRowJsonSchema = z.strictObject({
+  /** Short id, e.g. "cut-2.5", "centred", "missing-as-missing". */
+  setting: z.string().min(1),
+  /** Task 1 cut on the 1..4 Likert scale (disagree iff mean ≥ cut). */
+  task1_cut: z.number(),
+  centred: z.boolean(),
+  missing: z.enum(["paper-defaults", "missing"]),
+  f1: num,
+  f1_inverted: num,
+  kappa: num,
+  inconsistency: z.strictObject({ total: count, share: num, cells: count }),
+  /** Task 1 cells on the cut (robust: undecided) and Task 2 undecided cells, left out of the binary measures. */
+  undecided: z.strictObject({ task1: count, task2: count }),
+});
+
+export const SensitivityJsonSchema = z.strictObject({
+  /** The row the rest of results.json is computed with. */
+  baseline: z.string().min(1),
+  rows: z.array(SensitivityRowJsonSchema),
+});
+
+/** A per-(value × country) claim with its test and Benjamini-Hochberg q-value (analysis/multipleTesting.ts). */
+export const GapClaimJsonSchema = z.strictObject({
+  country: CountryKey,
+  value: ValueKey,
+  distance: num,
+  p: num,
+  q: num,
+});
+
+export const ModelResultsJsonSchema = z.strictObject({
+  simulated: z.boolean().optional(),
+  protocol: z.enum(PROTOCOLS).optional(),
+  task1_agreement: num.optional(),
+  task1_agreement_ci95: IntervalJsonSchema.optional(),
+  f1: ScoresJsonSchema.optional(),
+  f1_inverted: ScoresJsonSchema.optional(),
+  accuracy: ScoresJsonSchema.optional(),
+  kappa: ScoresJsonSchema.optional(),
+  null_f1: NullF1JsonSchema.optional(),
+  null_f1_inverted: NullF1JsonSchema.optional(),
+  distance_group_mean: DistanceJsonSchema.optional(),
+  distance_cell_mean: DistanceJsonSchema.optional(),
+  ranking: RankingJsonSchema.optional(),
+  ranking_stability: RankingStabilityJsonSchema.optional(),
+  inconsistency: InconsistencyJsonSchema.optional(),
+  undecided: UndecidedJsonSchema.optional(),
+  position_bias: PositionBiasJsonSchema.optional(),
+  sensitivity: SensitivityJsonSchema.optional(),
+  /** Largest gaps with BH-adjusted q-values over all value × country cells. */
+  gap_claims: z.array(GapClaimJsonSchema).optional(),
+});
+
+export const FewShotJsonSchema = z.strictObject({
+  f1: num,
+  accuracy: num,
+  precision: num,
+  recall: num,
+  n: count,
+  ci95: z
+    .strictObject({
+      f1: CiSchema,
+      accuracy: CiSchema,
+      /** Gain over the `default` setting on the same resampled items. */
+      f1_gain_vs_default: CiSchema.optional(),
+      scheme: SchemeSchema,
+      seed,
+      resamples: count,
+    })
+    .optional(),
+});
+
+/** A paired comparison of two models or two countries (analysis/paired.ts). */
+export const ComparisonJsonSchema = z.strictObject({
+  kind: z.enum(["model", "country"]),
+  measure: z.string().min(1),
+  a: z.string().min(1),
+  b: z.string().min(1),
+  /** Mean paired difference a − b. */
+  diff: num,
+  ci95: CiSchema,
+  p: num,
+  /** Benjamini-Hochberg q over the comparisons of the same kind and measure. */
+  q: num.optional(),
+  scheme: SchemeSchema,
+  seed,
+  resamples: count,
+  permutations: count,
+  n: count,
+});
+
+export const ResultsJsonSchema = z.strictObject({
+  /** True when any model's answers came from the simulator. */
+  simulated: z.boolean().optional(),
+  protocol: z.enum(PROTOCOLS).optional(),
+  models: z.record(z.string(), ModelResultsJsonSchema),
+  task2_prompt_agreement: z.record(z.string(), num).optional(),
+  /** Resampling the 50 pairs (scheme `items`). */
+  task2_prompt_agreement_ci95: z.record(z.string(), IntervalJsonSchema).optional(),
+  gap_prediction_fewshot: z.record(z.string(), z.record(z.string(), FewShotJsonSchema)).optional(),
+  risk_counts: z.record(z.string(), count).optional(),
+  comparisons: z.array(ComparisonJsonSchema).optional(),
+});
+
+export type ResultsJson = z.infer<typeof ResultsJsonSchema>;
+export type ModelResultsJson = z.infer<typeof ModelResultsJsonSchema>;
+export type ScoresJson = z.infer<typeof ScoresJsonSchema>;
+export type ScoresCiJson = z.infer<typeof ScoresCiSchema>;
+export type IntervalJson = z.infer<typeof IntervalJsonSchema>;
+export type DistanceJson = z.infer<typeof DistanceJsonSchema>;
+export type RankingJson = z.infer<typeof RankingJsonSchema>;
+export type RankStabilityJson = z.infer<typeof RankStabilityJsonSchema>;
+export type RankingStabilityJson = z.infer<typeof RankingStabilityJsonSchema>;
+export type InconsistencyJson = z.infer<typeof InconsistencyJsonSchema>;
+export type UndecidedJson = z.infer<typeof UndecidedJsonSchema>;
+export type NullF1Json = z.infer<typeof NullF1JsonSchema>;
+export type PositionBiasJson = z.infer<typeof PositionBiasJsonSchema>;
+export type SensitivityJson = z.infer<typeof SensitivityJsonSchema>;
+export type SensitivityRowJson = z.infer<typeof SensitivityRowJsonSchema>;
+export type GapClaimJson = z.infer<typeof GapClaimJsonSchema>;
+export type FewShotJson = z.infer<typeof FewShotJsonSchema>;
+export type ComparisonJson = z.infer<typeof ComparisonJsonSchema>;
+
+/** results.json text: NaN (a measure nobody could compute) becomes null; 2-space indent; trailing newline. */
+export function resultsJsonText(results: ResultsJson): string {
+  return JSON.stringify(results, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
+}
