@@ -67,7 +67,11 @@ export function gapConfidence(V: Matrix, A: Matrix, actedAnswered: Matrix, task1
     c.cells++;
     if (u[k] === 1) c.unanimous++;
     if (!(actedAnswered.data[k] > 0) || Number.isNaN(A.data[k]) || Number.isNaN(V.data[k])) continue;
-    const gap = binarize(V.data[k], protocol) !== binarize(A.data[k], protocol);
+    const t = binarize(V.data[k], protocol);
+    const p = binarize(A.data[k], protocol);
+    // Undecided cells (robust: exactly on the cut, analysis/undecided.ts) are neither gap nor agreement.
+    if (Number.isNaN(t) || Number.isNaN(p)) continue;
+    const gap = t !== p;
     if (u[k] === 1) {
       c.comparedUnanimous++;
       if (gap) c.gapsUnanimous++;
