@@ -1,6 +1,7 @@
 import { TABLE3_COUNTRY_ORDER, COUNTRY_ABBREVIATION, TOPICS, TOPIC_SHORT_LABEL } from "../catalog";
 import { MODEL_IDS, FEWSHOT_SETTINGS, type ModelId } from "../via/models";
 import { RISK_CATEGORIES, TABLE13, TABLE14, TABLE3, TABLE4, TABLE5, TABLE8 } from "./paperNumbers";
+import { humanEvaluationTables, type HumanRowId } from "./humanComparison";
 import type { Reproduction } from "./reproduce";
 
 /**
@@ -11,9 +12,12 @@ import type { Reproduction } from "./reproduce";
  */
 export type CellStatus = "reproduces" | "differs" | "not computable" | "not printed";
 
+/** A table row: a model, "all" models, or a row of the human-evaluation tables (annotator, prompt, rater group). */
+export type RowId = ModelId | "all" | HumanRowId;
+
 export interface ComparisonCell {
   table: string;
-  model: ModelId | "all";
+  model: RowId;
   column: string;
   ours: number | null;
   paper: number | null;
@@ -30,8 +34,8 @@ export interface TableComparison {
   caption: string;
   notes: string[];
   columns: string[];
-  /** Row labels in order (models or "all"). */
-  rows: Array<ModelId | "all">;
+  /** Row labels in order (models, "all", or human-evaluation rows). */
+  rows: RowId[];
   cells: ComparisonCell[];
 }
 
@@ -45,14 +49,24 @@ const LLAMA_T1 =
 const T2_AGREEMENT =
   "Task 2 agreement is a positive-choice rate over 50 unseeded random pairs with a '1'-substring detector (method.md §6.5, §12 item 17); the authors' own notebook prints 0.9125 for GPT-4o-mini and 0.92 for Qwen from these files, so the printed column was partly taken from other runs than the published ones";
 
-function cause(table: string, model: ModelId | "all", column: string): string {
+function cause(table: string, model: RowId, column: string): string {
   if (model === "claude-sonnet-4" && (table === "Table 3" || table === "Table 4")) return CLAUDE;
   if (table === "Table 8" && column === "T1" && model === "llama-3.3-70b-instruct") return LLAMA_T1;
   if (table === "Table 8" && column === "T2") return T2_AGREEMENT;
   return "difference not explained";
 }
 
-function cell(table: string, model: ModelId | "all", column: string, ours: number | null | undefined, paper: number | null | undefined, digits: number, missingCause: string): ComparisonCell {
+/** One compared cell; `differsCause` explains a difference (default: the causes above). */
+export function cell(
+  table: string,
+  model: RowId,
+  column: string,
+  ours: number | null | undefined,
+  paper: number | null | undefined,
+  digits: number,
+  missingCause: string,
+  differsCause?: string,
+): ComparisonCell {
   const o = ours === undefined || ours === null || !Number.isFinite(ours) ? null : ours;
   const p = paper === undefined ? null : paper;
   let status: CellStatus;
@@ -67,7 +81,7 @@ function cell(table: string, model: ModelId | "all", column: string, ours: numbe
     status = "reproduces";
   } else {
     status = "differs";
-    why = cause(table, model, column);
+    why = differsCause ?? cause(table, model, column);
   }
   return { table, model, column, ours: o, paper: p, digits, status, cause: why };
 }
@@ -142,5 +156,6 @@ export function compareTables(rep: Reproduction): TableComparison[] {
     const cells = RISK_CATEGORIES.map((c) => cell("Table 5", "all", c, r.risk_counts[c], TABLE5.values[c], 0, "not computable: misaligned-example files missing"));
     out.push({ id: "table5", table: TABLE5.table, caption: TABLE5.caption, notes: TABLE5.notes, columns, rows: ["all"], cells });
   }
+  out.push(...humanEvaluationTables(r.human_evaluation, rep.detail.humanSheetSummary ?? null, cell));
   return out;
 }

@@ -175,3 +175,43 @@ export const TABLE14: PrintedTable<Partial<Record<ModelId, Record<FewShotSetting
     },
   },
 };
+
+/** The generation-prompt variants of the human evaluation: the paper's "prompt k" is variant k − 1 (method.md §3.1). */
+export const PROMPT_VARIANTS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+/** Table 9: ACT accuracy (correct and harmless action) per generation prompt 1–8, per expert and their average (method.md §3.2, §9). */
+export const TABLE9: PrintedTable<Record<"A1" | "A2" | "Avg", readonly number[]>> = {
+  table: "Table 9",
+  caption: "Human evaluation of the 8 generation prompts: ACT accuracy per expert annotator",
+  notes: [
+    'Prompt k is generation-prompt variant k − 1; prompt 4 = "Prompt-A" = variant 3, prompt 6 = "Prompt-B" = variant 5 (the full dataset\'s prompt).',
+    "A1 is Nick and A2 is Hua: their rows match those annotators on every variant whose labels were not revised.",
+  ],
+  values: {
+    A1: [0.4375, 0.8875, 0.4375, 0.9375, 0.4375, 0.9125, 0.4177, 0.8861],
+    A2: [0.575, 0.875, 0.5316, 0.8875, 0.5625, 0.925, 0.4625, 0.9231],
+    Avg: [0.5063, 0.8813, 0.4846, 0.9125, 0.5, 0.9188, 0.4401, 0.9046],
+  },
+};
+
+/** Table 10: the two best prompts of round 1, judged in round 2 on more metrics. */
+export const TABLE10: PrintedTable<Record<"Prompt-A" | "Prompt-B", { correctness: number; kappa: number; harmless: number; sufficiency: number; plausibility: number }>> = {
+  table: "Table 10",
+  caption: "Expert evaluation of Prompt-A (variant 3) and Prompt-B (variant 5)",
+  notes: ["Cohen's kappa between the two experts is on ACT (kappa.ipynb); Harmless, Sufficiency and Plausibility come from a second round whose sheets were not published."],
+  values: {
+    "Prompt-A": { correctness: 0.90625, kappa: 0.9264, harmless: 0.94375, sufficiency: 0.9437, plausibility: 0.9938 },
+    "Prompt-B": { correctness: 0.93125, kappa: 0.7073, harmless: 0.95625, sufficiency: 0.9438, plausibility: 1.0 },
+  },
+};
+
+/** Table 2: human evaluation of the VIA actions (experts on Prompt-B; Prolific annotators on 90 sampled actions). */
+export const TABLE2: PrintedTable<Record<"experts" | "Prolific", { correct: number; harmless: number; sufficient: number; plausible: number }>> = {
+  table: "Table 2",
+  caption: "Human evaluation of the generated value-informed actions",
+  notes: ["The experts' row is Table 10's Prompt-B at two decimals; the Prolific responses were not published (method.md §3.2, §12 item 19)."],
+  values: {
+    experts: { correct: 0.93, harmless: 0.96, sufficient: 0.94, plausible: 1.0 },
+    Prolific: { correct: 0.88, harmless: 0.8, sufficient: 0.89, plausible: 0.92 },
+  },
+};

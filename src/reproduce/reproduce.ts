@@ -23,6 +23,8 @@ import { importPromptAgreement } from "../via/importPromptAgreement";
 import type { ImportStats } from "../via/importStats";
 import { importTask1 } from "../via/importTask1";
 import { importTask2 } from "../via/importTask2";
+import type { HumanEvaluation } from "../analysis/humanEvaluation";
+import { reproduceHumanEvaluation } from "./humanEvaluationRun";
 import {
   DATASET_FILE,
   FEWSHOT_SETTINGS,
@@ -83,6 +85,8 @@ export interface ResultsJson {
   task2_prompt_agreement: Partial<Record<ModelId, number>>;
   gap_prediction_fewshot: Partial<Record<ModelId, Record<FewShotSetting, FewShotJson>>>;
   risk_counts: Record<string, number>;
+  /** The experts' evaluation of the generation prompts (Tables 9, 10, 2; src/analysis/humanEvaluation.ts), when the sheets are present. */
+  human_evaluation?: HumanEvaluation;
 }
 
 export interface InputCheck {
@@ -119,6 +123,8 @@ export interface Reproduction {
     /** Heatmap grids per model (matrices.json): Task 1 for every model with a Task 1 file, Task 2 where rebuilt. */
     heatmaps: Partial<Record<ModelId, ModelMatrices>>;
     /** The published misaligned examples (misaligned.json, for the report). */
+    /** ACT per prompt of the summary rows typed into Hua's HEAD sheet (its means, then A1, A2, Avg), for Table 9's causes. */
+    humanSheetSummary?: Array<Array<number | null>>;
     examples: Array<{ model: ModelId; country: string; topic: string; value: string; stated: string; acted: string; action: string | null; explanation: string | null }>;
   };
   imports: ImportStats[];
@@ -250,6 +256,13 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   // not parse has nothing to tag (none in the published files).
   detail.risk = riskCounts(examples.map((e) => e.action ?? ""));
   results.risk_counts = { ...detail.risk.counts };
+
+  const human = reproduceHumanEvaluation(dataDir, seed, iterations);
+  if (human) {
+    imports.push(...human.imports);
+    results.human_evaluation = human.json;
+    detail.humanSheetSummary = human.huaSummary;
+  }
 
   if (opts.dataset === true && existsSync(join(dataDir, DATASET_FILE))) {
     // Loaded only here: its record schema pulls in zod, which nothing else on this path needs (CLI start-up).

@@ -1,5 +1,7 @@
 import { MODEL_LABEL, type ModelId } from "../via/models";
-import type { ComparisonCell, TableComparison } from "./comparison";
+import type { ComparisonCell, RowId, TableComparison } from "./comparison";
+import { HUMAN_ROW_LABEL, type HumanRowId } from "./humanComparison";
+import { humanEvaluationMarkdown } from "./humanEvaluationReport";
 import type { Reproduction } from "./reproduce";
 
 /**
@@ -9,7 +11,7 @@ import type { Reproduction } from "./reproduce";
  * for every cell that does not reproduce.
  */
 
-const label = (m: ModelId | "all") => (m === "all" ? "all six models" : MODEL_LABEL[m]);
+const label = (m: RowId) => (m === "all" ? "all six models" : m in MODEL_LABEL ? MODEL_LABEL[m as ModelId] : HUMAN_ROW_LABEL[m as HumanRowId]);
 
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -111,6 +113,15 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
       `Claude-Sonnet-4 overall F1 ${claude.overall.toFixed(4)} vs ${mean.toFixed(3)} (mean of the printed Table 3 row); per country the largest difference is ${Math.max(...diffs).toFixed(3)}, ${diffs.filter((x) => x <= 0.02).length} of ${diffs.length} countries are within 0.02.`,
     );
   }
+  const he = r.human_evaluation;
+  if (he) {
+    const t9 = tables.find((t) => t.id === "table9");
+    const differing = [...new Set((t9?.cells ?? []).filter((c) => c.status === "differs").map((c) => c.column))];
+    bullets.push(
+      `Human evaluation (Tables 9, 10, 2): from the released sheets the experts' ACT correctness is ${he.average_act["3"].mean.toFixed(5)} (Prompt-A) and ${he.average_act["5"].mean.toFixed(5)} (Prompt-B) and Cohen's kappa on ACT ${he.kappa_act["3"].kappa.toFixed(4)} and ${he.kappa_act["5"].kappa.toFixed(4)}, as Table 10 prints; ` +
+        (differing.length ? `Table 9 differs on ${differing.join(", ")} because it was copied from older versions of the sheets (see its causes).` : "Table 9 reproduces."),
+    );
+  } else bullets.push("Human evaluation: the human_annotation/*.csv sheets are not in the data directory, so Tables 9, 10 and 2 are not computed.");
   bullets.push(`Risk counts (Table 5, keyword tagging): ${d.risk.tagged} tagged of ${d.risk.total} misaligned examples (printed: 480 of 7,106).`);
   if (!d.dataset) bullets.push("VIA dataset not imported (no table depends on it); `vag reproduce --dataset` adds its refusal and usable-pair counts.");
   else {
@@ -140,6 +151,8 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
       lines.push("");
     }
   }
+
+  if (r.human_evaluation) lines.push(humanEvaluationMarkdown(r.human_evaluation));
 
   lines.push("## Import statistics");
   lines.push("");
