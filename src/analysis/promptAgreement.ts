@@ -121,22 +121,41 @@ export function optionOrderOfVariant(variant: number): OptionOrder {
 }
 
 /**
- * The authors' Task 2 detector (method.md §6.5, §12 item 17): an evaluation
- * string chose Option 1 iff it contains the character "1" anywhere (else
- * Option 2); Option 1 is the negative action except in the swapped-order
- * variants 2, 3, 6, 7. So:
+ * The authors' Task 2 detector (eval_agreement_task2 notebook, method.md
+ * §6.5, §12 item 17), on the whole evaluation string:
  *
- *   positive = contains("1") XOR (variant order is negative-first)
+ *   choice = 1     if it contains the character "1" anywhere,
+ *            2     else if it contains "2",
+ *            null  else (the notebook could not read it)
  *
- * Fragile by design (an explanation mentioning "1" flips it); kept to reproduce Table 8.
+ * Fragile by design (an explanation mentioning "Option 1" reads as 1); kept
+ * to reproduce Table 8. The null case is what makes the notebook print
+ * 0.8925 for Claude: two of its 400 answers ("I cannot select an option as I
+ * am an AI ...") contain neither digit, and the notebook counts them as not
+ * positive out of 8 ({@link paperTask2Agreement}); reading them as "2"
+ * (our former rule) gave 0.8950. No other published file has such an answer.
+ *
+ * @example
+ * paperChoice("{'action': 'Option 2'}")              // 2
+ * paperChoice("{'action': 'I cannot select an option'}") // null
+ */
+export function paperChoice(evaluation: string): 1 | 2 | null {
+  if (evaluation.includes("1")) return 1;
+  if (evaluation.includes("2")) return 2;
+  return null;
+}
+
+/**
+ * {@link paperChoice} mapped through the variant's option order: Option 1 is
+ * the negative action except in the swapped-order variants 2, 3, 6, 7; null
+ * when the notebook could not read the answer.
  *
  * @example
  * paperPositiveChoice("{'action': 'Option 2'}", 5) // true  (negative first, chose 2)
  * paperPositiveChoice("{'action': 'Option 1'}", 2) // true  (positive first, chose 1)
  */
-export function paperPositiveChoice(evaluation: string, variant: number): boolean {
-  const choseOne = evaluation.includes("1");
-  return optionOrderOfVariant(variant) === "negative-first" ? !choseOne : choseOne;
+export function paperPositiveChoice(evaluation: string, variant: number): boolean | null {
+  return positiveFromChoice(paperChoice(evaluation), optionOrderOfVariant(variant));
 }
 
 /**
@@ -173,23 +192,24 @@ export interface Task2Agreement {
  * Task 2 "prompt agreement" (Table 8, second column) — really a
  * positive-choice rate (method.md §12 item 17):
  *
- *   r_j = #{variants choosing the positive action} / #{variants}   for pair j
+ *   r_j = #{variants choosing the positive action} / d_j   for pair j
  *   rate = mean_j r_j
  *
- * `null` entries (no usable choice) are left out of a pair's denominator; a
- * pair with none left is left out of the mean. Use {@link paperPositiveChoice}
- * on the evaluation strings to reproduce the paper, or
- * {@link positiveFromChoice} on choices from the robust Task 2 parser.
+ * `null` entries (no usable choice): with `unreadable: "drop"` (robust,
+ * default) d_j counts only the usable variants and a pair with none left is
+ * left out of the mean; with `"not-positive"` (the authors' notebook) d_j is
+ * every variant asked, so an unreadable answer counts as not positive.
  *
  * @example
  * task2PositiveRate([[true, true, false, true], [true, true, true, true]]).value // (0.75 + 1)/2 = 0.875
+ * task2PositiveRate([[true, null]], "not-positive").value                        // 0.5
  */
-export function task2PositiveRate(pairs: ReadonlyArray<ReadonlyArray<boolean | null>>): Task2Agreement {
+export function task2PositiveRate(pairs: ReadonlyArray<ReadonlyArray<boolean | null>>, unreadable: "drop" | "not-positive" = "drop"): Task2Agreement {
   const perPair = Float64Array.from(pairs, (choices) => {
     let yes = 0;
     let n = 0;
     for (const c of choices) {
-      if (c === null) continue;
+      if (c === null && unreadable === "drop") continue;
       n++;
       if (c) yes++;
     }
@@ -200,12 +220,17 @@ export function task2PositiveRate(pairs: ReadonlyArray<ReadonlyArray<boolean | n
 }
 
 /**
- * Table 8 Task 2 column from the published evaluation strings: each pair's
- * `evaluations[v]` is the answer to variant v (0..7).
+ * Table 8 Task 2 column from the published evaluation strings, exactly as the
+ * authors' notebook: each pair's `evaluations[v]` is the answer to variant v
+ * (0..7), read by {@link paperPositiveChoice}; an unreadable answer counts as
+ * not positive out of the 8.
  * @example paperTask2Agreement([{ evaluations: ["{'action': 'Option 2'}", ...] }])
  */
 export function paperTask2Agreement(pairs: ReadonlyArray<{ evaluations: readonly string[] }>): Task2Agreement {
-  return task2PositiveRate(pairs.map((p) => p.evaluations.map((e, v) => paperPositiveChoice(e, v))));
+  return task2PositiveRate(
+    pairs.map((p) => p.evaluations.map((e, v) => paperPositiveChoice(e, v))),
+    "not-positive",
+  );
 }
 
 /** The same rate with {@link robustPositiveChoice}: unreadable answers are left out, not guessed. */

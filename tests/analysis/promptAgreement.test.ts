@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { VALUES, type Value } from "../../src/catalog";
 import {
-  binaryAnswer, modeShare, optionOrderOfVariant, paperPositiveChoice, paperTask2Agreement, positiveFromChoice,
+  binaryAnswer, modeShare, optionOrderOfVariant, paperChoice, paperPositiveChoice, paperTask2Agreement, positiveFromChoice,
   robustPositiveChoice, robustTask2Agreement, task1PromptAgreement, task2PositiveRate,
 } from "../../src/analysis/promptAgreement";
 
@@ -82,6 +82,10 @@ test("paperPositiveChoice: the authors' '1'-substring detector, including its fr
   assert.equal(paperPositiveChoice("{'action': 'Option 2'}", 6), false);
   // an explanation mentioning "1" reads as Option 1 even though Option 2 was chosen
   assert.equal(paperPositiveChoice("{'explanation': 'Unlike Option 1, ...', 'action': 'Option 2'}", 1), false);
+  // neither digit: the notebook could not read it (null), whatever the order
+  assert.equal(paperChoice("{'action': 'I cannot select an option as I am an AI'}"), null);
+  assert.equal(paperPositiveChoice("{'action': 'I cannot select an option as I am an AI'}", 4), null);
+  assert.equal(paperChoice("{'action': 'Neither', 'explanation': 'Option 2 ...'}"), 2);
 });
 
 test("positiveFromChoice maps a parsed choice through the option order", () => {
@@ -106,6 +110,10 @@ test("task2PositiveRate and paperTask2Agreement: share of positive choices per p
   const t = paperTask2Agreement([{ evaluations: consistent }, { evaluations: positional }]);
   assert.deepEqual([...t.perPair], [1, 0.5]);
   assert.equal(t.value, 0.75);
+  // the notebook's rule: an unreadable answer stays in the denominator of 8 (7/8, not 7/7)
+  const refusal = "{'action': 'I cannot select an option'}";
+  assert.deepEqual([...paperTask2Agreement([{ evaluations: [o2, o2, o1, o1, refusal, o2, o1, o1] }]).perPair], [7 / 8]);
+  assert.deepEqual([...task2PositiveRate([[true, null]], "not-positive").perPair], [0.5]);
 });
 
 test("robustPositiveChoice reads the action field, not a digit in the explanation", () => {

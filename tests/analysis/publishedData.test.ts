@@ -7,7 +7,7 @@ import type { Country, Topic, Value } from "../../src/catalog";
 import { actedMatrix } from "../../src/analysis/acted";
 import { alignmentRate } from "../../src/analysis/alignmentRate";
 import { inconsistency } from "../../src/analysis/inconsistency";
-import { paperTask2Agreement, task1PromptAgreement, type PromptAnswers } from "../../src/analysis/promptAgreement";
+import { paperChoice, paperTask2Agreement, task1PromptAgreement, type PromptAnswers } from "../../src/analysis/promptAgreement";
 import { statedMatrix } from "../../src/analysis/stated";
 import { parseTask1Paper } from "../../src/parse/task1";
 import { skipWithoutData, viaDir } from "../helpers/data";
@@ -64,4 +64,14 @@ test("GPT-4o-mini: Task 2 positive-choice rate 0.9125 with the authors' detector
   }));
   assert.equal(pairs.length, 50);
   assert.equal(paperTask2Agreement(pairs).value, 0.9125);
+});
+
+test("Claude: Task 2 positive-choice rate 0.8925 as the authors' notebook printed (2 unreadable answers count as not positive out of 8)", { skip }, () => {
+  const pairs = rows("task2_prompt_agreement/task2_results_claude_sonnet_4.csv").map((r) => ({
+    evaluations: Array.from({ length: 8 }, (_, v) => r[`evaluation_${v}`]),
+  }));
+  assert.equal(pairs.length, 50);
+  const unreadable = pairs.flatMap((p) => p.evaluations).filter((e) => paperChoice(e) === null);
+  assert.equal(unreadable.length, 2);
+  assert.equal(paperTask2Agreement(pairs).value, 0.8925);
 });
