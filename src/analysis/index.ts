@@ -25,3 +25,6 @@ export * from "./gapConfidence";
 export * from "./interval";
 export * from "./crossedBootstrap";
 export * from "./undecided";
+export * from "./paired";
+export * from "./multipleTesting";
+export * from "./gapClaims";
