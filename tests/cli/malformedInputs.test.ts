@@ -103,7 +103,7 @@ function jsonl(dir: string, name: string): string[] {
 }
 const edited = (line: string, edit: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(line), ...edit });
 
-type RunCommand = "validate" | "figures" | "report";
+type RunCommand = "validate" | "figures" | "report" | "analyze";
 /** Broken run files: [defect, file, (valid lines) => content, line, reason, command that reads it]. */
 const RUN_DEFECTS: Array<[string, string, (lines: string[]) => string | Buffer, number, RegExp, RunCommand]> = [
   ["invalid JSON mid-file", "task2.jsonl", (l) => "{not json\n" + l.join("\n") + "\n", 1, /^invalid JSON/, "validate"],
@@ -114,6 +114,11 @@ const RUN_DEFECTS: Array<[string, string, (lines: string[]) => string | Buffer, 
   ["empty file", "task1.jsonl", () => "", 1, /^empty file/, "validate"],
   ["UTF-16", "task1.jsonl", (l) => utf16(l.join("\n") + "\n"), 1, /UTF-8/, "figures"],
   ["invalid UTF-8", "task2.jsonl", (l) => Buffer.concat([Buffer.from(l.join("\n") + "\n"), latin1(edited(l[0], { id: "x4", explanation: "caf\u00e9" }) + "\n")]), 2, /UTF-8/, "report"],
+  // `vag analyze --run`: a torn line that is not the last one (a torn LAST line is a warning, tested at the end).
+  ["torn line mid-file", "task2.jsonl", (l) => l[0].slice(0, 50) + "\n" + l.join("\n") + "\n", 1, /^invalid JSON/, "analyze"],
+  ["unknown value", "task2.jsonl", (l) => l.join("\n") + "\n" + edited(l[0], { id: "x5", value: "Wealthy" }) + "\n", 2, /^value: /, "analyze"],
+  ["missing field", "task1.jsonl", (l) => JSON.stringify({ ...JSON.parse(l[0]), answers: undefined }) + "\n", 1, /^answers: /, "analyze"],
+  ["invalid UTF-8", "task1.jsonl", (l) => Buffer.concat([Buffer.from(l.join("\n") + "\n"), latin1(l[0].replace("India", "Indi\u00e9"))]), 2, /UTF-8/, "analyze"],
 ];
 
 const MANIFEST_DEFECTS: Array<[string, (text: string) => string | Buffer, (text: string) => number, RegExp]> = [
@@ -202,7 +207,8 @@ function cases(): Case[] {
     const file = join(dir, name);
     put(file, make(jsonl(dir, name)));
     const o = outDir();
-    const args = cmd === "validate" ? ["validate", file] : [cmd, "--from", dir, "--out", o, ...(cmd === "figures" ? ["--format", "none"] : [])];
+    const args =
+      cmd === "validate" ? ["validate", file] : cmd === "analyze" ? ["analyze", "--run", dir, "--out", o] : [cmd, "--from", dir, "--out", o, ...(cmd === "figures" ? ["--format", "none"] : [])];
     out.push({ name: `${cmd}: ${name}: ${defect}`, args, file, line, reason, out: cmd === "validate" ? dir : o });
   }
   MANIFEST_DEFECTS.forEach(([defect, make, lineOfText, reason], k) => {
@@ -211,8 +217,9 @@ function cases(): Case[] {
     const text = readFileSync(file, "utf8");
     put(file, make(text));
     const o = outDir();
-    const cmd = k % 2 === 0 ? "figures" : "report";
-    out.push({ name: `${cmd} --from RUN: manifest.json: ${defect}`, args: [cmd, "--from", dir, "--out", o, ...(cmd === "figures" ? ["--format", "none"] : [])], file, line: lineOfText(text), reason, out: o });
+    const cmd = (["figures", "report", "analyze"] as const)[k % 3];
+    const args = cmd === "analyze" ? ["analyze", "--run", dir, "--out", o] : [cmd, "--from", dir, "--out", o, ...(cmd === "figures" ? ["--format", "none"] : [])];
+    out.push({ name: `${cmd} RUN: manifest.json: ${defect}`, args, file, line: lineOfText(text), reason, out: o });
   });
   RESULT_DEFECTS.forEach(([defect, name, make, reason], k) => {
     const dir = resultsDir();

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .option("--out <dir>", "where analysis, figures and the report go", "out/demo")
     .option("--seed <n>", "simulator seed", intOption("--seed"), 7)
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
-    .option("--position-bias <x>", "share of cells the simulated model answers by position in Task 2, always Option 1 (0..1)", "0")
+    .option("--position-bias <x>", "share of cells the simulated model answers by position in Task 2, always Option 1 (0..1)", numberOption("--position-bias", { min: 0, max: 1 }), 0)
     .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string; positionBias: number }) => {
       const positionBias = opts.positionBias;
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
