@@ -1,12 +1,12 @@
-// The library for notebooks: `const vag = require("./notebooks/vag.cjs");`
+// The library for notebooks: `import * as vag from "./notebooks/vag.cjs";`
 // (tslab kernels run in the project root, see scripts/tslab-kernel.sh).
 //
-// Why not `import * as vag from "./src/index"`: tslab (1.0.22) compiles
-// imported .ts files itself but resolves a directory import ("../catalog")
-// inside them to "../catalog.js" only, never "../catalog/index", so the
-// library's own imports fail at run time; and it type-checks all of src with
-// its bundled TypeScript 5.0, which rejects types that our TypeScript 5.9
-// accepts (zod 4). So the kernel loads .ts files through tsx's CommonJS hook,
-// exactly as the CLI runs them: one module instance per file.
-require("tsx/cjs/api").register();
-module.exports = require("../src/index.ts");
+// It is the compiled library (dist/, built from src/ by `npm run build`, which
+// setup runs before notebooks, tests and start); vag.d.cts beside this file
+// gives cells its types, so tslab's own compiler (TypeScript 5.0) checks every
+// call. Why not `import * as vag from "./src"`: tslab compiles imported .ts
+// files itself with TypeScript 5.0, resolves a directory import ("../catalog")
+// to "../catalog.js" only, and rejects code our TypeScript 5.9 accepts.
+// After editing src/: rebuild (or keep `npm run jupyter`'s build:watch running)
+// and restart the kernel (a running kernel keeps the code it loaded).
+module.exports = require("../dist/index.js");

@@ -3,16 +3,20 @@
 // `npm run notebooks` (npm pre-hooks). It is plain JavaScript with no
 // dependencies because it runs before node_modules exists.
 //  1. `npm ci` when node_modules is missing or older than package-lock.json;
-//  2. Debian packages for notebooks (Jupyter nbconvert/client/nbclient) and
+//  2. Debian packages for notebooks (Jupyter nbconvert/client/nbclient, and the
+//     classic Notebook 6 front-end, the only one Debian 12 packages) and
 //     figures/report (Chromium): installed with apt when running as root,
 //     otherwise the exact command is printed;
-//  3. the tslab Jupyter kernel, registered inside the project (.jupyter/).
+//  3. the tslab Jupyter kernel, registered inside the project (.jupyter/);
+//  4. the compiled library: src/ -> dist/ (scripts/build.mjs; a content stamp
+//     makes it ~0.05 s when nothing changed).
 // A second run does nothing and takes well under a second.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { build } from "./build.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = process.env.VAG_SETUP_QUIET === "1";
@@ -40,6 +44,7 @@ if (have !== want) {
 // 2. system packages
 const systemNeeds = [
   { what: "Jupyter nbconvert", ok: () => existsSync("/usr/bin/jupyter-nbconvert") || onPath("jupyter-nbconvert"), apt: ["jupyter-nbconvert", "jupyter-client", "python3-nbclient"] },
+  { what: "the Jupyter Notebook front-end", ok: () => existsSync("/usr/bin/jupyter-notebook") || onPath("jupyter-notebook") || onPath("jupyter-lab"), apt: ["jupyter-notebook"] },
   { what: "Chromium", ok: () => Boolean(process.env.VAG_CHROMIUM && existsSync(process.env.VAG_CHROMIUM)) || existsSync("/usr/bin/chromium"), apt: ["chromium"] },
 ];
 function onPath(bin) {
@@ -55,9 +60,9 @@ if (missing.length > 0 && process.env.VAG_SKIP_SYSTEM !== "1") {
     run("apt-get", ["update", "-qq"], { env });
     run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...pkgs], { env });
   } else {
-    log(`missing ${missing.map((n) => n.what).join(" and ")}; notebooks, figures and the report need them. Run:`);
+    log(`missing ${missing.map((n) => n.what).join(", ")}; notebooks, the front-end (npm run jupyter), figures and the report need them. Run:`);
     log(`  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${pkgs.join(" ")}`);
-    log(`(elsewhere: pip install nbconvert nbclient jupyter_client, and VAG_CHROMIUM=/path/to/chrome; see environment.md)`);
+    log(`(elsewhere: pip install nbconvert nbclient jupyter_client notebook, and VAG_CHROMIUM=/path/to/chrome; see environment.md)`);
   }
 }
 
@@ -79,4 +84,12 @@ if (!existsSync(kernelJson) || readFileSync(kernelJson, "utf8") !== spec) {
   writeFileSync(kernelJson, spec);
   chmodSync(launcher, 0o755);
   log(`registered the tslab kernel in ${kernelDir}`);
+}
+
+// 4. the compiled library (CLI, npm start and the kernel run dist/)
+try {
+  build({ log });
+} catch (e) {
+  process.stderr.write(`setup: ${e.message}\n`);
+  process.exit(1);
 }

@@ -6,6 +6,7 @@ import { readdirSync, statSync, readFileSync, mkdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { build } from "./build.mjs";
 
 function walk(dir) {
   return readdirSync(dir).flatMap((f) => {
@@ -20,6 +21,13 @@ const files = walk("tests")
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
 if (files.length === 0) {
   console.error("no test files matched");
+  process.exit(1);
+}
+// Tests that use the compiled library (notebooks, `vag` from dist/) must never see a stale dist/.
+try {
+  build();
+} catch (e) {
+  console.error(e.message);
   process.exit(1);
 }
 // spec for people on stdout; TAP to a file, from which the closing line is taken.

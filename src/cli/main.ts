@@ -1,3 +1,4 @@
+#!/usr/bin/env -S node --enable-source-maps
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";

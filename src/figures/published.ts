@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { reproduce, requiredFiles } from "../reproduce/reproduce";
+import { reproduce, requiredFiles, type Reproduction } from "../reproduce/reproduce";
 import type { Matrices, ReproduceResults } from "./results";
 
 /**
@@ -15,7 +15,18 @@ export function isPublishedDataDir(dir: string): boolean {
   return existsSync(join(dir, "MANIFEST.md")) && requiredFiles().every((f) => existsSync(join(dir, f)));
 }
 
-export function publishedInputs(dataDir: string): { results: ReproduceResults; matrices: Matrices; examples: ReturnType<typeof reproduce>["detail"]["examples"] } {
-  const rep = reproduce({ dataDir });
-  return { results: rep.results as unknown as ReproduceResults, matrices: { heatmaps: rep.detail.heatmaps }, examples: rep.detail.examples };
+export function publishedInputs(dataDir: string): ReproductionInputs {
+  return reproductionInputs(reproduce({ dataDir }));
+}
+
+export interface ReproductionInputs {
+  simulated: false;
+  results: ReproduceResults;
+  matrices: Matrices;
+  examples: Reproduction["detail"]["examples"];
+}
+
+/** Figure inputs of a reproduction already computed (notebook 07 passes its own `reproduce(...)`). */
+export function reproductionInputs(rep: Reproduction): ReproductionInputs {
+  return { simulated: false, results: rep.results as unknown as ReproduceResults, matrices: { heatmaps: rep.detail.heatmaps }, examples: rep.detail.examples };
 }

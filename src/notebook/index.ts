@@ -2,6 +2,7 @@
 export * from "./display";
 export * from "./table";
 export * from "./showFigure";
+export * from "./figureHtml";
 export * from "./endpoint";
 export * from "./study";
 export * from "./analyze";

@@ -62,9 +62,17 @@ export function orderRows(records: readonly Task2Record[]): Row[] {
   });
 }
 
+/** Generated actions of one value group: usable per polarity, and unusable (refused, unparseable or failed calls). */
+export interface GroupRow {
+  group: string;
+  positive: number;
+  negative: number;
+  unusable: number;
+}
+
 /** Value-group view of generation: actions per group and polarity that parsed (ok or repaired). */
-export function groupRows(records: readonly GenerateRecord[]): Row[] {
-  const out = new Map<string, { group: string; positive: number; negative: number; unusable: number }>();
+export function groupRows(records: readonly GenerateRecord[]): GroupRow[] {
+  const out = new Map<string, GroupRow>();
   for (const r of records) {
     const g = GROUP_OF[r.value];
     const row = out.get(g) ?? { group: g, positive: 0, negative: 0, unusable: 0 };

@@ -4,6 +4,7 @@ import type { Figure } from "../figures/figure";
 import { chromiumMissing, FigureRenderer, type ImageFormat } from "../figures/render";
 import { writeFileAtomic } from "../io/atomic";
 import { displayBundle } from "./display";
+import { figureHtml } from "./figureHtml";
 
 /** MIME type of plotly figures (JupyterLab / VS Code render it interactively). */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -72,7 +73,8 @@ function checkStem(file: string): void {
  * Render a plotly figure to PNG (+ SVG) under the figures directory through
  * the shared renderer (system Chromium, src/figures/render.ts) and display it
  * as one bundle: the PNG for every front-end, the plotly JSON for interactive
- * ones, and a text line naming the file. Without Chromium it says so, writes
+ * ones, an HTML chart for the classic Notebook (figureHtml.ts), and a text
+ * line naming the file. Without Chromium it says so, writes
  * nothing and displays the plotly bundle alone.
  */
 export async function showFigure(fig: Figure, o: ShowFigureOptions): Promise<ShownFigure> {
@@ -100,7 +102,9 @@ export async function showFigure(fig: Figure, o: ShowFigureOptions): Promise<Sho
       [PLOTLY_MIME]: { data: fig.data, layout: fig.layout },
       "text/plain": note ? `${title} — ${note}` : `${title} — ${files.join(", ")}`,
     };
-    if (png) bundle["image/png"] = png.toString("base64");
+    const base64 = png ? png.toString("base64") : null;
+    if (base64) bundle["image/png"] = base64;
+    bundle["text/html"] = figureHtml(fig, base64, title);
     displayBundle(bundle);
   } else if (note) console.log(note);
   const shown: ShownFigure = { files, png: files.find((f) => f.endsWith(".png")) ?? null, note };

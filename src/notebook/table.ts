@@ -41,14 +41,15 @@ function loadDanfo(): Danfo {
  * missing stays visibly missing. Pure; what `table` displays.
  * @example tableRows([{ a: 0.12345, b: NaN }], { digits: 2 }) // { columns: ["a","b"], rows: [{ a: 0.12, b: null }] }
  */
-export function tableRows(rows: readonly Row[], o: TableOptions = {}): { columns: string[]; rows: Array<Record<string, string | number | boolean | null>> } {
+export function tableRows(rows: readonly object[], o: TableOptions = {}): { columns: string[]; rows: Array<Record<string, string | number | boolean | null>> } {
   const digits = o.digits ?? 3;
   const columns = o.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  // Any object rows (interfaces such as Inconsistency have no index signature); values that are not cells are shown as text.
   const scale = 10 ** digits;
   const out = rows.map((r) => {
     const row: Record<string, string | number | boolean | null> = {};
     for (const c of columns) {
-      const v = r[c];
+      const v = asCell((r as Record<string, unknown>)[c]);
       row[c] = typeof v === "number" ? (Number.isFinite(v) ? Math.round(v * scale) / scale : null) : v === undefined ? null : v;
     }
     return row;
@@ -56,12 +57,16 @@ export function tableRows(rows: readonly Row[], o: TableOptions = {}): { columns
   return { columns, rows: out };
 }
 
+function asCell(v: unknown): Cell {
+  return v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : JSON.stringify(v);
+}
+
 /**
  * A danfojs DataFrame for display in a notebook: `table(rows)` as the last
  * expression of a cell prints the frame as a text table (up to `maxRows`
  * rows), and the frame supports danfojs' own operations (groupBy, sortValues...).
  */
-export function table(rows: readonly Row[], o: TableOptions = {}): DataFrameLike {
+export function table(rows: readonly object[], o: TableOptions = {}): DataFrameLike {
   const { columns, rows: clean } = tableRows(rows, o);
   if (clean.length === 0) throw new Error("table: no rows to show");
   const { DataFrame } = loadDanfo();

@@ -27,7 +27,9 @@ test("the eight notebooks are committed without outputs, on the tslab kernel, lo
       assert.deepEqual(c.outputs, [], `${f}: committed with outputs (clear them before committing)`);
       assert.equal(c.execution_count, null, f);
     }
-    assert.match(text(code[0].source), /require\("\.\/notebooks\/vag\.cjs"\)/, f);
+    // Typed: the compiled library's declarations (notebooks/vag.d.cts), checked by tslab's compiler.
+    assert.match(text(code[0].source), /^import \* as vag from "\.\/notebooks\/vag\.cjs";/m, f);
+    assert.ok(!nb.cells.some((c) => /require\("\.\/notebooks\/vag\.cjs"\)/.test(text(c.source))), `${f}: an untyped require of the library`);
     assert.equal(nb.cells[0].cell_type, "markdown", `${f}: starts by saying what it measures`);
     assert.equal(new Set(nb.cells.map((c) => c.id)).size, nb.cells.length, `${f}: cell ids must be unique`);
   }

@@ -7,12 +7,15 @@ import { chromiumMissing } from "../../src/figures/render";
 import { startSimServer, SIM_MODEL } from "../../src/sim";
 import { errorOutputs, failureText, jupyterMissing, listNotebooks, runNotebooks, text, type NotebookJson } from "../../scripts/notebooks";
 import { viaDir } from "../helpers/data";
+import { buildLibrary } from "../helpers/build";
 
 /**
  * The notebook suite, executed headlessly through the same runner as
  * `npm run notebooks`, with figures, runs and cache redirected to temp dirs.
  */
 const skip = jupyterMissing() ?? chromiumMissing() ?? false;
+// The kernels load the compiled library (notebooks/vag.cjs -> dist/).
+if (!skip) buildLibrary();
 
 /** Images each notebook must write (stems under the figures directory). */
 const FIGURES: Record<string, string[]> = {
