@@ -15,7 +15,7 @@ import type { Price } from "./cost";
  *   { "models": [ { "id": "llama-3.3-70b-versatile", "baseUrl": "https://api.groq.com/openai/v1",
  *                   "apiKeyEnv": "GROQ_API_KEY", "temperature": 0, "maxTokens": 1024, "seed": 1,
  *                   "pricePerMillion": { "input": 0.59, "output": 0.79 },
- *                   "concurrency": 8, "requestsPerMinute": 30 } ] }
+ *                   "concurrency": 8, "requestsPerMinute": 30, "batchDiscount": 0.5 } ] }
  *
  * The file names the environment variable that holds a key, never the key.
  * Base URL precedence: --base-url, the model's baseUrl, OPENAI_BASE_URL, OpenAI.
@@ -39,6 +39,8 @@ export const ModelSpec = z
     pricePerMillion: PricePerMillion.optional(),
     concurrency: z.number().int().positive().optional(),
     requestsPerMinute: z.number().positive().optional(),
+    /** Share of the live price a provider batch saves (OpenAI's Batch API: 0.5, half price). */
+    batchDiscount: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type ModelSpec = z.infer<typeof ModelSpec>;
@@ -124,6 +126,8 @@ export interface LlmConfigInput {
   cacheDir?: string;
   noCache?: boolean;
   refresh?: boolean;
+  /** Nothing will be sent (a batch export or import): a missing key is no error. */
+  keyOptional?: boolean;
 }
 
 /**
@@ -142,6 +146,8 @@ export interface LlmConfig {
   concurrency: number;
   requestsPerMinute?: number;
   price: Price | null;
+  /** Batch price = live price x (1 - batchDiscount). */
+  batchDiscount: number;
   cacheDir: string;
   noCache: boolean;
   refresh: boolean;
@@ -151,6 +157,7 @@ export interface LlmConfig {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 6;
 export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_BATCH_DISCOUNT = 0.5;
 
 /**
  * Resolve the configuration; a missing key for a remote endpoint, an unknown
@@ -173,7 +180,7 @@ export function resolveLlmConfig(input: LlmConfigInput, env: NodeJS.ProcessEnv =
   const apiKeyEnv = spec.apiKeyEnv ?? "OPENAI_API_KEY";
   const local = isLocalUrl(baseUrl);
   const key = env[apiKeyEnv];
-  if (!key && !local) {
+  if (!key && !local && !input.keyOptional) {
     throw new UserError(`${apiKeyEnv} is not set; export it (export ${apiKeyEnv}=...) or use --base-url for a local server (e.g. --base-url http://127.0.0.1:8000/v1)`, 2);
   }
   const config = {
@@ -187,6 +194,7 @@ export function resolveLlmConfig(input: LlmConfigInput, env: NodeJS.ProcessEnv =
     concurrency: input.concurrency ?? spec.concurrency ?? DEFAULT_CONCURRENCY,
     requestsPerMinute: input.requestsPerMinute ?? spec.requestsPerMinute,
     price: spec.pricePerMillion ?? null,
+    batchDiscount: spec.batchDiscount ?? DEFAULT_BATCH_DISCOUNT,
     cacheDir: input.cacheDir ?? DEFAULT_CACHE_DIR,
     noCache: input.noCache ?? false,
     refresh: input.refresh ?? false,
@@ -209,5 +217,6 @@ export function manifestModelOf(config: LlmConfig): ManifestModel {
     requestsPerMinute: config.requestsPerMinute,
     timeoutMs: config.timeoutMs,
     maxRetries: config.maxRetries,
+    batchDiscount: config.batchDiscount,
   });
 }

@@ -9,4 +9,5 @@ export * from "./estimate";
 export * from "./request";
 export * from "./transport";
 export * from "./client";
+export * from "./batchFile";
 export * from "./preflight";

@@ -3,16 +3,16 @@ import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import type { z } from "zod";
 import { UserError } from "../errors";
-import { checkEndpoint, clientFor, manifestModelOf, resolveLlmConfig, type LlmClientWithStats, type LlmConfig } from "../llm";
-import type { CompletionRequest } from "../llm/types";
+import { callCost, checkEndpoint, clientFor, manifestModelOf, resolveLlmConfig, type LlmClientWithStats, type LlmConfig } from "../llm";
+import type { CompletionRequest, CompletionResult } from "../llm/types";
 import type { Protocol } from "../protocol";
-import { codeVersion, MANIFEST_FILE, readManifest, writeManifest, type Manifest } from "../runs/manifest";
+import { codeVersion, MANIFEST_FILE, readManifest, writeManifest, type BatchImport, type Manifest } from "../runs/manifest";
 import { GenerateRecord, Task1Record, Task2Record, type TaskName } from "../runs/records";
 import { openRun, RECORD_FILE } from "../runs/openRun";
 import { finishedIds, readRecords } from "../runs/store";
 import { summarizeRecords } from "../runs/summary";
 import { loadActionPairs } from "./actions";
-import { executeItems, requestFor, type ExecutionStats } from "./execute";
+import { executeItems, requestFor, type ExecutionStats, type ProgressEvent } from "./execute";
 import { generateItems, task1Items, task2Items, type WorkItem } from "./items";
 import { progressBar } from "./progress";
 import { generateRecord, task1Record, task2Record } from "./records";
@@ -43,6 +43,8 @@ export interface RunOptions {
   /** Where the summary goes (default stdout). */
   log?: (line: string) => void;
   signal?: AbortSignal;
+  /** Stop a live run before a call would take its spend over this (USD); a batch export estimated above it is refused. */
+  maxCostUsd?: number;
 }
 
 export interface RunOutcome {
@@ -81,6 +83,78 @@ export function samplingFor(task: TaskName, protocol: Protocol, config: LlmConfi
  */
 export async function runTask(o: RunOptions): Promise<RunOutcome> {
   const log = o.log ?? ((s: string) => process.stdout.write(s + "\n"));
+  const p = prepareTask(o);
+  const { config, items, skipped, sampling, file, prior } = p;
+  const client = clientFor(config);
+  const requests = p.pending.map((it) => requestFor(it, config.model, sampling));
+  const est = client.estimate(requests);
+  const planLine = `${o.task}: ${items.length} items, ${items.length - p.pending.length} already done, ${est.calls} to call (${est.cacheHits} cached); ~${est.promptTokens} prompt + ~${est.completionTokens} completion tokens; estimated cost ${costLine(est.costUsd, config)}`;
+  if (skipped.length > 0) log(`${o.task}: ${skipped.length} cells have no usable action pair and are skipped`);
+  if (o.dryRun) {
+    log(`dry run: ${planLine}; nothing was sent`);
+    return { task: o.task, file, dryRun: true, stats: null, manifest: prior, skippedCells: skipped };
+  }
+  if ((est.costUsd ?? 0) > 0 && !o.yes) await confirmSpend(planLine);
+  if (p.pending.length > 0 && est.cacheHits < p.pending.length) await checkEndpoint(config, { timeoutMs: Math.min(config.timeoutMs, 10_000) });
+
+  mkdirSync(o.runDir, { recursive: true });
+  const bar = progressBar(o.task, o.progress);
+  // --max-cost: no new call is started once one more call at the mean cost so far would take the spend over the limit.
+  const overBudget = new AbortController();
+  const onProgress = (e: ProgressEvent) => {
+    bar.update(e);
+    if (o.maxCostUsd === undefined) return;
+    const st = client.stats();
+    const fresh = st.calls - st.cacheHits;
+    const spent = st.costUsd ?? 0;
+    if (fresh > 0 && spent + spent / fresh > o.maxCostUsd) overBudget.abort();
+  };
+  const started = new Date();
+  const stats = await executeItems({
+    file,
+    schema: SCHEMA_OF[o.task],
+    items: items as WorkItem<never>[],
+    client,
+    sampling,
+    model: config.model,
+    concurrency: config.concurrency,
+    toRecord: p.toRecord,
+    onProgress,
+    signal: o.signal ? AbortSignal.any([o.signal, overBudget.signal]) : overBudget.signal,
+  });
+  bar.stop();
+  const manifest = updateManifest(o, config, client, stats, started, prior, items.length);
+  const simulated = stats.simulated || prior?.simulated ? " [SIMULATED model]" : "";
+  log(
+    `${o.task}${simulated}: ${stats.planned} items, ${stats.skippedDone} were done, ${stats.attempted} called ` +
+      `(${stats.cacheHits} cached, ${stats.failures} failed calls, ${stats.parseFailed} unparseable answers) -> ${file}`,
+  );
+  if (overBudget.signal.aborted) log(`stopped at --max-cost $${o.maxCostUsd} (spent $${(client.stats().costUsd ?? 0).toFixed(4)}); finished records are saved`);
+  else if (stats.interrupted) log(`interrupted: finished records are saved; resume with the same command`);
+  else if (stats.failures > 0) log(`${stats.failures} calls failed; re-run the same command to retry them`);
+  return { task: o.task, file, dryRun: false, stats, manifest, skippedCells: skipped };
+}
+
+/** Everything a task needs before its first call: shared by the live run and batch export/import. */
+export interface PreparedTask {
+  config: LlmConfig;
+  prior: Manifest | null;
+  items: WorkItem<unknown>[];
+  /** Items not yet finished in the run's record file. */
+  pending: WorkItem<unknown>[];
+  skipped: string[];
+  sampling: Omit<CompletionRequest, "model" | "messages" | "replicate">;
+  file: string;
+  schema: z.ZodType<{ id: string; error: string | null; parse: { status: string } }>;
+  toRecord: (item: WorkItem<never>, result: CompletionResult) => { id: string; error: string | null; parse: { status: string } };
+}
+
+/**
+ * Resolve the model, check the run directory belongs to it and to the
+ * protocol, plan the items and find the pending ones. `keyOptional`: a batch
+ * import or export needs no key (nothing is sent).
+ */
+export function prepareTask(o: RunOptions, options: { keyOptional?: boolean } = {}): PreparedTask {
   const config = resolveLlmConfig({
     model: o.model,
     modelsFile: o.modelsFile,
@@ -92,63 +166,38 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
     cacheDir: o.cacheDir,
     noCache: o.noCache,
     refresh: o.refresh,
+    keyOptional: options.keyOptional,
   });
   const prior = existsSync(join(o.runDir, MANIFEST_FILE)) ? readManifest(o.runDir) : null;
   if (prior && prior.protocol !== o.protocol)
     throw new UserError(`${o.runDir} holds a ${prior.protocol}-protocol run; use --protocol ${prior.protocol} or another --run directory`, 2);
   if (prior && prior.model.id !== config.model)
     throw new UserError(`${o.runDir} holds a run of model "${prior.model.id}"; use another --run directory for "${config.model}"`, 2);
-
   const { items, skipped, actionsSource } = plan(o, config.model);
   const sampling = samplingFor(o.task, o.protocol, config, o.seed);
-  const client = clientFor(config);
   const file = join(o.runDir, RECORD_FILE[o.task]);
   const done = existsSync(file) ? finishedIn(file, o.task) : new Set<string>();
   const pending = items.filter((it) => !done.has(it.id));
-  const requests = pending.map((it) => requestFor(it, config.model, sampling));
-  const est = client.estimate(requests);
-  const cost = est.costUsd === null ? "unknown (no price in the models file)" : `$${est.costUsd.toFixed(4)}`;
-  const planLine = `${o.task}: ${items.length} items, ${items.length - pending.length} already done, ${est.calls} to call (${est.cacheHits} cached); ~${est.promptTokens} prompt + ~${est.completionTokens} completion tokens; estimated cost ${cost}`;
-  if (skipped.length > 0) log(`${o.task}: ${skipped.length} cells have no usable action pair and are skipped`);
-  if (o.dryRun) {
-    log(`dry run: ${planLine}; nothing was sent`);
-    return { task: o.task, file, dryRun: true, stats: null, manifest: prior, skippedCells: skipped };
-  }
-  if ((est.costUsd ?? 0) > 0 && !o.yes) await confirmSpend(planLine);
-  if (pending.length > 0 && est.cacheHits < pending.length) await checkEndpoint(config, { timeoutMs: Math.min(config.timeoutMs, 10_000) });
-
-  mkdirSync(o.runDir, { recursive: true });
-  const bar = progressBar(o.task, o.progress);
   const common = { model: config.model, protocol: o.protocol };
-  const toRecord = (item: WorkItem<never>, result: Parameters<typeof generateRecord>[1]) =>
+  const toRecord = (item: WorkItem<never>, result: CompletionResult) =>
     o.task === "generate"
       ? generateRecord(item as never, result, common)
       : o.task === "task1"
         ? task1Record(item as never, result, common)
         : task2Record(item as never, result, common, actionsSource);
-  const started = new Date();
-  const stats = await executeItems({
-    file,
-    schema: SCHEMA_OF[o.task],
-    items: items as WorkItem<never>[],
-    client,
-    sampling,
-    model: config.model,
-    concurrency: config.concurrency,
-    toRecord,
-    onProgress: bar.update,
-    signal: o.signal,
-  });
-  bar.stop();
-  const manifest = updateManifest(o, config, client, stats, started, prior, items.length);
-  const simulated = stats.simulated || prior?.simulated ? " [SIMULATED model]" : "";
-  log(
-    `${o.task}${simulated}: ${stats.planned} items, ${stats.skippedDone} were done, ${stats.attempted} called ` +
-      `(${stats.cacheHits} cached, ${stats.failures} failed calls, ${stats.parseFailed} unparseable answers) -> ${file}`,
-  );
-  if (stats.interrupted) log(`interrupted: finished records are saved; resume with the same command`);
-  else if (stats.failures > 0) log(`${stats.failures} calls failed; re-run the same command to retry them`);
-  return { task: o.task, file, dryRun: false, stats, manifest, skippedCells: skipped };
+  return { config, prior, items, pending, skipped, sampling, file, schema: SCHEMA_OF[o.task], toRecord };
+}
+
+/** Tokens priced live and as a batch (null without a price). */
+export function priceOf(promptTokens: number, completionTokens: number, config: LlmConfig): { live: number | null; batch: number | null } {
+  const live = callCost({ promptTokens, completionTokens }, config.price);
+  return { live, batch: live === null ? null : live * (1 - config.batchDiscount) };
+}
+
+/** "$live live, $batch batch" (or why there is no price). */
+export function costLine(liveUsd: number | null, config: LlmConfig): string {
+  if (liveUsd === null) return "unknown (no price in the models file)";
+  return `$${liveUsd.toFixed(4)} live, $${(liveUsd * (1 - config.batchDiscount)).toFixed(4)} as a batch`;
 }
 
 function plan(o: RunOptions, model: string): { items: WorkItem<unknown>[]; skipped: string[]; actionsSource?: string } {
@@ -172,7 +221,7 @@ async function confirmSpend(planLine: string): Promise<void> {
   if (!/^y(es)?$/i.test(answer.trim())) throw new UserError("cancelled; nothing was sent", 1);
 }
 
-function updateManifest(
+export function updateManifest(
   o: RunOptions,
   config: LlmConfig,
   client: LlmClientWithStats,
@@ -180,7 +229,9 @@ function updateManifest(
   started: Date,
   prior: Manifest | null,
   planned: number,
+  imported: readonly BatchImport[] = [],
 ): Manifest {
+  const batches = [...(prior?.batches ?? []), ...imported];
   const now = new Date().toISOString();
   const counts: Manifest["counts"] = { ...(prior?.counts ?? {}) };
   const run = openRun(o.runDir);
@@ -224,6 +275,12 @@ function updateManifest(
       completion: (prior?.tokens.completion ?? 0) + s.completionTokens,
     },
     costUsd: s.costUsd === null && prior?.costUsd == null ? null : (prior?.costUsd ?? 0) + (s.costUsd ?? 0),
+    priceUsd: priceOf(
+      (prior?.tokens.prompt ?? 0) + s.promptTokens,
+      (prior?.tokens.completion ?? 0) + s.completionTokens,
+      config,
+    ),
+    ...(batches.length > 0 ? { batches } : {}),
     retries,
     timings: {
       startedAt: prior?.timings.startedAt ?? started.toISOString(),

@@ -36,6 +36,8 @@ export const ManifestModel = z
     requestsPerMinute: z.number().positive().nullable(),
     timeoutMs: z.number().int().positive().nullable(),
     maxRetries: z.number().int().nonnegative().nullable(),
+    /** Share of the live price a provider batch saves (batch price = live x (1 - batchDiscount)). */
+    batchDiscount: z.number().min(0).max(1).nullable().optional(),
   })
   .strict();
 export type ManifestModel = z.infer<typeof ManifestModel>;
@@ -51,6 +53,23 @@ const Counts = z
     error: z.number().int().nonnegative(),
   })
   .strict();
+
+/** One imported batch output file. */
+export const BatchImport = z
+  .object({
+    /** Base name of the output file; records imported from it carry it as `batch`. */
+    file: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The provider's batch id when `vag batch fetch` downloaded it, else null (e.g. vLLM run-batch). */
+    providerBatchId: z.string().nullable(),
+    task: z.enum(["generate", "task1", "task2"]),
+    importedAt: z.string(),
+    /** Records written from this file, and how many of them are error records (exported again next time). */
+    records: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative(),
+  })
+  .strict();
+export type BatchImport = z.infer<typeof BatchImport>;
 
 /** Plain option values of the run's scope (countries, variants, order, actions source...). */
 const ScopeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]);
@@ -82,6 +101,13 @@ export const Manifest = z
     tokens: z.object({ prompt: z.number().int().nonnegative(), completion: z.number().int().nonnegative() }).strict(),
     /** Money spent by this run (cache hits cost nothing); null when the model has no price. */
     costUsd: z.number().nonnegative().nullable(),
+    /**
+     * The run's fresh tokens priced live and as a provider batch (batch = live x (1 - batchDiscount));
+     * null without a price. What was actually spent is `costUsd`.
+     */
+    priceUsd: z.object({ live: z.number().nonnegative().nullable(), batch: z.number().nonnegative().nullable() }).strict().optional(),
+    /** Batch output files imported into this run: which records came from which batch (records carry `batch` = file). */
+    batches: z.array(BatchImport).optional(),
     /** Retries by kind ("429", "500", "502", "503", "5xx", "timeout", "reset", "connect", "bad-body", "empty-choices"). */
     retries: z.record(z.string(), z.number().int().nonnegative()),
     timings: z
@@ -110,6 +136,7 @@ export interface ModelConfigLike {
   requestsPerMinute?: number | null;
   timeoutMs?: number | null;
   maxRetries?: number | null;
+  batchDiscount?: number | null;
 }
 
 /** The model section of a manifest, field by field from a whitelist: keys and headers have no way in. */
@@ -126,6 +153,7 @@ export function manifestModel(c: ModelConfigLike): ManifestModel {
     requestsPerMinute: c.requestsPerMinute ?? null,
     timeoutMs: c.timeoutMs ?? null,
     maxRetries: c.maxRetries ?? null,
+    ...(c.batchDiscount != null ? { batchDiscount: c.batchDiscount } : {}),
   };
 }
 

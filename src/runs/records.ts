@@ -50,6 +50,8 @@ const common = {
   latencyMs: z.number().nonnegative().nullable(),
   cached: z.boolean(),
   createdAt: z.string(),
+  /** The batch output file the answer was imported from (`vag batch import`); absent for live calls. */
+  batch: z.string().optional(),
 };
 
 export const GenerateRecord = z.object({

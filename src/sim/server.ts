@@ -5,6 +5,8 @@ import { AttemptTracker, FAULT_KINDS, type FaultKind, type FaultOptions } from "
 import type { PromptKind } from "./prompt-kind";
 import { contentText } from "./prompt-kind";
 import { groundTruth, respondent, type GroundTruth } from "./respondent";
+import { SimBatches } from "./batches";
+import { errorBody } from "./errorBody";
 
 export interface SimServerOptions {
   /** 0 (default) = a free port. */
@@ -19,6 +21,8 @@ export interface SimServerOptions {
   faults?: FaultOptions;
   /** Share of cells whose Task 2 prompts are answered "Option 1" whatever the options (default 0; see SimBehaviour). */
   positionBias?: number;
+  /** Time from batches.create until a batch is completed (default 0: done at the first retrieve). */
+  batchCompletionMs?: number;
 }
 
 export interface SimStats {
@@ -39,6 +43,8 @@ export interface SimServer {
   close(): Promise<void>;
   groundTruth(): GroundTruth;
   stats(): SimStats;
+  /** Change the completion time of batches created from now on. */
+  setBatchCompletionMs(ms: number): void;
 }
 
 export const SIM_MODEL = "sim-respondent";
@@ -52,9 +58,6 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
-function errorBody(message: string, type: string, code: string | null = null): string {
-  return JSON.stringify({ error: { message: `[simulated] ${message}`, type, param: null, code } });
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -117,7 +120,6 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     stats.requests++;
     const rq = requestHash(body);
     const { fault } = tracker.next(rq);
-    const model = typeof body.model === "string" && body.model ? body.model : SIM_MODEL;
     if (fault) stats.faults[fault]++;
     if (fault === "hang") {
       const t = setTimeout(() => {
@@ -132,23 +134,35 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       return;
     }
     if (latency > 0) await sleep(latency);
+    if (fault === "reset") {
+      req.socket.destroy();
+      return;
+    }
+    const r = completion(body, rq, fault);
+    send(res, r.status, r.body, r.headers);
+  }
+
+  /** The response to one chat request under an injected fault (a live hang or reset aside): shared by live calls and batch lines. */
+  function completion(body: ChatRequestBody, rq: number, fault: FaultKind | null): { status: number; body: string; headers?: Record<string, string> } {
+    const model = typeof body.model === "string" && body.model ? body.model : SIM_MODEL;
     switch (fault) {
-      case "reset":
-        req.socket.destroy();
-        return;
       case "429":
-        return send(res, 429, errorBody("Rate limit reached (injected fault)", "rate_limit_error", "rate_limit_exceeded"), {
-          "retry-after": String(retryAfter),
-        });
+        return {
+          status: 429,
+          body: errorBody("Rate limit reached (injected fault)", "rate_limit_error", "rate_limit_exceeded"),
+          headers: { "retry-after": String(retryAfter) },
+        };
       case "500":
-        return send(res, 500, errorBody("Internal server error (injected fault)", "server_error"));
+      case "hang":
+      case "reset":
+        return { status: 500, body: errorBody("Internal server error (injected fault)", "server_error") };
       case "503":
-        return send(res, 503, errorBody("Service unavailable (injected fault)", "server_error"));
+        return { status: 503, body: errorBody("Service unavailable (injected fault)", "server_error") };
       case "bad-body":
-        return send(res, 200, `{"id": "chatcmpl-sim", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assist`);
+        return { status: 200, body: `{"id": "chatcmpl-sim", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assist` };
     }
     const a = answer(seed, body, { malformedRate, ...behaviour });
-    const promptTokens = approxTokens(body.messages.map((m) => contentText(m.content)).join("\n"));
+    const promptTokens = approxTokens((body.messages ?? []).map((m) => contentText(m.content)).join("\n"));
     const completionTokens = approxTokens(a.content);
     const response = {
       id: `chatcmpl-sim${seed}-${rq.toString(16)}`,
@@ -167,8 +181,19 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       stats.byKind[a.kind]++;
       if (a.malformed) stats.malformed++;
     }
-    send(res, 200, JSON.stringify(response));
+    return { status: 200, body: JSON.stringify(response) };
   }
+
+  const batches = new SimBatches({
+    completionMs: options.batchCompletionMs ?? 0,
+    answer: (body) => {
+      stats.requests++;
+      const rq = requestHash(body);
+      const { fault } = tracker.next(rq);
+      if (fault) stats.faults[fault]++;
+      return completion(body, rq, fault);
+    },
+  });
 
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0].replace(/\/+$/, "");
@@ -182,6 +207,13 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
         200,
         JSON.stringify({ object: "list", data: [{ id: SIM_MODEL, object: "model", created: 0, owned_by: `vag-sim-${seed}` }] }),
       );
+    }
+    if (path.startsWith("/v1/files") || path.startsWith("/v1/batches")) {
+      batches.handle(req, path).then(
+        (r) => send(res, r.status, r.body, r.headers),
+        (e: unknown) => send(res, 500, errorBody(String((e as Error)?.message ?? e), "server_error")),
+      );
+      return;
     }
     if (req.method === "GET" && path === "/ground-truth") {
       groundTruthJson ??= JSON.stringify(groundTruth(seed, behaviour));
@@ -206,6 +238,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     seed,
     groundTruth: () => groundTruth(seed, behaviour),
     stats: () => structuredClone(stats),
+    setBatchCompletionMs: (ms) => batches.setCompletionMs(ms),
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of hangs) clearTimeout(t);

@@ -27,6 +27,7 @@ export function register(program: Command): void {
     .option("--fault-rate <x>", "share of attempts that get an injected fault (0..1)", "0")
     .option("--fault-kinds <list>", `comma-separated fault kinds (${FAULT_KINDS.join(", ")})`)
     .option("--retry-after <s>", "Retry-After seconds of injected 429s", "1")
+    .option("--batch-ms <n>", "time from batches.create until a simulated batch is completed", "0")
     .option("--position-bias <x>", "share of cells whose Task 2 prompts are answered by position, always Option 1 (0..1; truth in /ground-truth)", "0")
     .action(async (o: Record<string, string | undefined>) => {
       const server = await startSimServer({
@@ -34,6 +35,7 @@ export function register(program: Command): void {
         seed: number("seed", o.seed!, 0, 2 ** 32 - 1, true),
         latencyMs: number("latency-ms", o.latencyMs!, 0, 600_000),
         malformedRate: number("malformed-rate", o.malformedRate!, 0, 1),
+        batchCompletionMs: number("batch-ms", o.batchMs!, 0, 7 * 86_400_000),
         positionBias: number("position-bias", o.positionBias!, 0, 1),
         faults: {
           rate: number("fault-rate", o.faultRate!, 0, 1),
