@@ -135,22 +135,22 @@ export function expertKappa(a: readonly LabelledRow[], b: readonly LabelledRow[]
  * that open with the instruction row, positions 1..80 are the 80 rows; on a
  * sheet without it they are rows 2..80 plus the first summary row, paired
  * with the other sheet's rows 1..80. Pairs where a cell is not a 0/1 label
- * (a summary share) are left out and counted in `notLabels`.
+ * (a summary share) are left out and counted in `not_labels`.
  */
-export function notebookKappa(a: ReadonlyArray<readonly string[]>, b: ReadonlyArray<readonly string[]>, variant: number, boot: Resampling, from = 1, to = 81): KappaResult & { notLabels: number } {
+export function notebookKappa(a: ReadonlyArray<readonly string[]>, b: ReadonlyArray<readonly string[]>, variant: number, boot: Resampling, from = 1, to = 81): KappaResult & { not_labels: number } {
   const xs: number[] = [];
   const ys: number[] = [];
-  let notLabels = 0;
+  let not_labels = 0;
   for (let i = from; i < to; i++) {
     const x = binary(a[i]?.[variant]);
     const y = binary(b[i]?.[variant]);
-    if (x === null || y === null) notLabels++;
+    if (x === null || y === null) not_labels++;
     else {
       xs.push(x);
       ys.push(y);
     }
   }
-  return { ...kappaOfPairs(xs, ys, boot), notLabels };
+  return { ...kappaOfPairs(xs, ys, boot), not_labels };
 }
 
 function binary(cell: string | undefined): number | null {
@@ -185,9 +185,9 @@ export interface HumanEvaluation {
   /** Cohen's kappa between the two experts on ACT per variant, rows matched by content, on the HEAD sheets. */
   kappa_act: Record<string, KappaResult & { unmatched: number }>;
   /** kappa.ipynb as it ran (positional slice [1:81], on the sheets it read), variants 3 and 5 (Table 10). */
-  kappa_act_notebook: { sheets: [string, string]; by_variant: Record<string, KappaResult & { notLabels: number }> };
+  kappa_act_notebook: { sheets: [string, string]; by_variant: Record<string, KappaResult & { not_labels: number }> };
   /** The same positional slice on the HEAD sheets: what kappa.ipynb prints when re-run today. */
-  kappa_act_notebook_on_head: { sheets: [string, string]; by_variant: Record<string, KappaResult & { notLabels: number }> };
+  kappa_act_notebook_on_head: { sheets: [string, string]; by_variant: Record<string, KappaResult & { not_labels: number }> };
   /** Other sheets and whether they only repeat an annotator's labels. */
   copies: Array<{ sheet: string; same_labels_as: string | null }>;
 }

@@ -38,7 +38,7 @@ export function humanEvaluationMarkdown(he: HumanEvaluation): string {
     lines.push(
       `- Variant ${k} (${row}, printed κ ${TABLE10.values[row].kappa}): kappa.ipynb's slice on the sheets it read (\`${he.kappa_act_notebook.sheets[0]}\`, \`${he.kappa_act_notebook.sheets[1]}\`) gives ${kappa(nb)}; ` +
         `the HEAD sheets matched by content give ${kappa(he.kappa_act[k])}; the same positional slice on the HEAD sheets gives ${kappa(head)}` +
-        (head && head.notLabels > 0 ? ` with ${head.notLabels} summary share in the slice` : "") +
+        (head && head.not_labels > 0 ? ` with ${head.not_labels} summary share in the slice` : "") +
         ".",
     );
   }

@@ -241,6 +241,32 @@ export const ComparisonJsonSchema = z.strictObject({
   n: count,
 });
 
+const LabelShareSchema = z.strictObject({ mean: num, n: count, ci95: CiSchema });
+const KappaSchema = { kappa: num, ci95: CiSchema, agreement: num, n: count };
+const NotebookKappaSchema = z.strictObject({
+  sheets: z.tuple([z.string(), z.string()]),
+  by_variant: z.record(z.string(), z.strictObject({ ...KappaSchema, not_labels: count })),
+});
+
+/** The experts' evaluation of the generation prompts (analysis/humanEvaluation.ts; Tables 9, 10, 2). */
+export const HumanEvaluationJsonSchema = z.strictObject({
+  items: count,
+  resampling: z.strictObject({ scheme: SchemeSchema, seed, resamples: count }),
+  by_annotator: z.record(
+    z.string(),
+    z.strictObject({
+      sheet: z.string(),
+      version: z.string(),
+      by_variant: z.record(z.string(), z.strictObject({ act: LabelShareSchema, attr: LabelShareSchema, exp: LabelShareSchema })),
+    }),
+  ),
+  average_act: z.record(z.string(), z.strictObject({ mean: num, ci95: CiSchema })),
+  kappa_act: z.record(z.string(), z.strictObject({ ...KappaSchema, unmatched: count })),
+  kappa_act_notebook: NotebookKappaSchema,
+  kappa_act_notebook_on_head: NotebookKappaSchema,
+  copies: z.array(z.strictObject({ sheet: z.string(), same_labels_as: z.string().nullable() })),
+});
+
 export const ResultsJsonSchema = z.strictObject({
   /** True when any model's answers came from the simulator. */
   simulated: z.boolean().optional(),
@@ -252,6 +278,7 @@ export const ResultsJsonSchema = z.strictObject({
   gap_prediction_fewshot: z.record(z.string(), z.record(z.string(), FewShotJsonSchema)).optional(),
   risk_counts: z.record(z.string(), count).optional(),
   comparisons: z.array(ComparisonJsonSchema).optional(),
+  human_evaluation: HumanEvaluationJsonSchema.optional(),
 });
 
 export type ResultsJson = z.infer<typeof ResultsJsonSchema>;
@@ -272,6 +299,7 @@ export type SensitivityRowJson = z.infer<typeof SensitivityRowJsonSchema>;
 export type GapClaimJson = z.infer<typeof GapClaimJsonSchema>;
 export type FewShotJson = z.infer<typeof FewShotJsonSchema>;
 export type ComparisonJson = z.infer<typeof ComparisonJsonSchema>;
+export type HumanEvaluationJson = z.infer<typeof HumanEvaluationJsonSchema>;
 
 /** results.json text: NaN (a measure nobody could compute) becomes null; 2-space indent; trailing newline. */
 export function resultsJsonText(results: ResultsJson): string {

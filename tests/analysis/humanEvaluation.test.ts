@@ -11,6 +11,7 @@ import {
   type LabelledRow,
   type LabelledSheet,
 } from "../../src/analysis/humanEvaluation";
+import { ResultsJsonSchema, resultsJsonText } from "../../src/results/schema";
 
 const boot = { scheme: "items" as const, seed: 7, resamples: 200 };
 
@@ -66,7 +67,7 @@ test("notebookKappa: the positional slice [1:81] pairs shifted rows when one she
   // The same labels one row higher (instruction row missing) and a summary share at the end.
   const shifted = [["1"], ["0"], ["1"], ["1"], ["0.75"]];
   const k = notebookKappa(shifted, same, 0, boot, 1, 5);
-  assert.equal(k.notLabels, 1, "the summary share is not a label");
+  assert.equal(k.not_labels, 1, "the summary share is not a label");
   // Pairs (0,1) (1,0) (1,1): p_o = 1/3, p_e = (2/3·2/3) + (1/3·1/3) = 5/9, κ = (1/3 − 5/9)/(4/9) = −1/2.
   assert.ok(Math.abs(k.kappa - -0.5) < 1e-12);
 });
@@ -95,4 +96,8 @@ test("humanEvaluation: Table 9 shares, the Avg row, kappa and copies", () => {
   assert.deepEqual(Object.keys(he.kappa_act_notebook.by_variant), ["3", "5"]);
   assert.deepEqual(he.copies, [{ sheet: "HuaCopy.csv", same_labels_as: "Hua.csv" }]);
   assert.equal(sameLabels(hua.rows, nick.rows), false);
+  // results.json's one schema holds it (unlabelled ATTR/EXP: NaN → null)
+  const parsed = ResultsJsonSchema.parse(JSON.parse(resultsJsonText({ models: {}, human_evaluation: he })));
+  assert.equal(parsed.human_evaluation!.by_annotator.Hua.by_variant["0"].attr.mean, null);
+  assert.throws(() => ResultsJsonSchema.parse(JSON.parse(resultsJsonText({ models: {}, human_evaluation: { ...he, extra: 1 } as never }))));
 });

@@ -7,6 +7,7 @@ import { cell } from "../../src/reproduce/comparison";
 import { humanEvaluationTables } from "../../src/reproduce/humanComparison";
 import { humanEvaluationMarkdown } from "../../src/reproduce/humanEvaluationReport";
 import { reproduceHumanEvaluation } from "../../src/reproduce/humanEvaluationRun";
+import { ResultsJsonSchema, resultsJsonText } from "../../src/results/schema";
 import { skipWithoutData, viaDir } from "../helpers/data";
 
 test("reproduce: no human_annotation sheets, no human_evaluation (and Tables 9, 10, 2 say why)", () => {
@@ -17,6 +18,7 @@ test("reproduce: no human_annotation sheets, no human_evaluation (and Tables 9, 
 
 test("published sheets: Tables 9, 10, 2 beside the printed numbers, every difference with its cause", { skip: skipWithoutData() }, () => {
   const human = reproduceHumanEvaluation(viaDir()!, 3, 200)!;
+  ResultsJsonSchema.parse(JSON.parse(resultsJsonText({ models: {}, human_evaluation: human.json })));
   const [t9, t10, t2] = humanEvaluationTables(human.json, human.huaSummary, cell);
   const differs = (t: typeof t9) => t.cells.filter((c) => c.status === "differs").map((c) => `${c.model} ${c.column}`);
   // The revised labels: prompts 4 and 6 of both experts, prompt 8 of Nick (A1), and the Avg over them.
