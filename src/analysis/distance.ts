@@ -166,8 +166,10 @@ export function cellDistance(V: Matrix, A: Matrix): Matrix {
  *
  * with the missing-value rules of {@link groupDistance} (group-mean under
  * `paper`: each mean over its own present rows). A bootstrap passes resample
- * multiplicities as weights. Writes the 56 distances into `out` and returns
- * their mean over the values that have one (the model's overall distance).
+ * multiplicities as weights; `rows` restricts the sums to some rows (a
+ * country's or a topic's scenarios; weights are still indexed by row).
+ * Writes the 56 distances into `out` and returns their mean over the values
+ * that have one (the model's overall distance).
  *
  * @example
  * // rows v = [0, 1], a = [1, 0], w = [1, 1]: cell-mean 1, group-mean 0
@@ -179,9 +181,11 @@ export function weightedValueDistance(
   form: DistanceForm,
   protocol: Protocol,
   out: Float64Array = new Float64Array(V.cols),
+  rows?: ArrayLike<number>,
 ): number {
   assertSameShape(V, A);
   const cols = V.cols;
+  const nRows = rows ? rows.length : V.rows;
   let total = 0;
   let counted = 0;
   for (let j = 0; j < cols; j++) {
@@ -193,7 +197,8 @@ export function weightedValueDistance(
     let soloA = 0;
     let wV = 0;
     let wA = 0;
-    for (let i = 0; i < V.rows; i++) {
+    for (let r = 0; r < nRows; r++) {
+      const i = rows ? rows[r] : r;
       const w = weights[i];
       if (w === 0) continue;
       const v = V.data[i * cols + j];

@@ -28,3 +28,6 @@ export * from "./undecided";
 export * from "./paired";
 export * from "./multipleTesting";
 export * from "./gapClaims";
+export * from "./nullModel";
+export * from "./rankStability";
+export * from "./itemIntervals";

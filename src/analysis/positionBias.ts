@@ -6,6 +6,8 @@ export interface PositionedChoice {
   pair: string;
   optionOrder: OptionOrder;
   choice: 1 | 2 | null;
+  /** Scenario row (0..131, SCENARIOS order), needed only for {@link positionBiasByRow}. */
+  row?: number;
 }
 
 export interface PositionBias {
@@ -40,29 +42,57 @@ export interface PositionBias {
  * // { option1Share: 1, answers: 2, orderConsistency: 0, pairs: 1 }
  */
 export function positionBias(choices: readonly PositionedChoice[]): PositionBias {
-  let ones = 0;
-  let answers = 0;
-  const byPair = new Map<string, Partial<Record<OptionOrder, boolean>>>();
-  for (const c of choices) {
-    if (c.choice === null) continue;
-    answers++;
-    if (c.choice === 1) ones++;
-    const negative = (c.choice === 1) === (c.optionOrder === "negative-first");
-    const p = byPair.get(c.pair) ?? {};
-    p[c.optionOrder] = negative;
-    byPair.set(c.pair, p);
-  }
-  let pairs = 0;
-  let same = 0;
-  for (const p of byPair.values()) {
-    if (p["negative-first"] === undefined || p["positive-first"] === undefined) continue;
-    pairs++;
-    if (p["negative-first"] === p["positive-first"]) same++;
-  }
+  const t = positionBiasByRow(choices.map((c) => ({ ...c, row: 0 })), 1);
+  const ones = t.ones[0];
+  const answers = t.answers[0];
+  const pairs = t.pairs[0];
+  const same = t.sameChoice[0];
   return {
     option1Share: answers === 0 ? NaN : ones / answers,
     answers,
     orderConsistency: pairs === 0 ? NaN : same / pairs,
     pairs,
   };
+}
+
+/** The counts behind {@link positionBias} per scenario row, for resampling (analysis/crossedBootstrap.ts). */
+export interface PositionBiasTerms {
+  /** Usable answers choosing Option 1. */
+  ones: Float64Array;
+  answers: Float64Array;
+  /** Pairs answered in both orders, and those choosing the same action in both. */
+  pairs: Float64Array;
+  sameChoice: Float64Array;
+}
+
+/**
+ * Per-row counts of {@link positionBias}: option1Share = Σ ones / Σ answers and
+ * orderConsistency = Σ sameChoice / Σ pairs over any set of rows. A pair
+ * belongs to the row of its choices (`row` must be set).
+ */
+export function positionBiasByRow(choices: readonly PositionedChoice[], rows: number): PositionBiasTerms {
+  const out: PositionBiasTerms = {
+    ones: new Float64Array(rows),
+    answers: new Float64Array(rows),
+    pairs: new Float64Array(rows),
+    sameChoice: new Float64Array(rows),
+  };
+  const byPair = new Map<string, { row: number } & Partial<Record<OptionOrder, boolean>>>();
+  for (const c of choices) {
+    if (c.choice === null) continue;
+    const row = c.row;
+    if (row === undefined || !Number.isInteger(row) || row < 0 || row >= rows) throw new RangeError(`choice of pair ${c.pair} has no row in 0..${rows - 1}`);
+    out.answers[row]++;
+    if (c.choice === 1) out.ones[row]++;
+    const negative = (c.choice === 1) === (c.optionOrder === "negative-first");
+    const p = byPair.get(c.pair) ?? { row };
+    p[c.optionOrder] = negative;
+    byPair.set(c.pair, p);
+  }
+  for (const p of byPair.values()) {
+    if (p["negative-first"] === undefined || p["positive-first"] === undefined) continue;
+    out.pairs[p.row]++;
+    if (p["negative-first"] === p["positive-first"]) out.sameChoice[p.row]++;
+  }
+  return out;
 }

@@ -17,10 +17,19 @@ import type { Interval95 } from "../analysis/interval";
 import { assertScenarioMatrix, type Matrix } from "../analysis/matrix";
 import { alignmentRanking, rankValues, type Ranking } from "../analysis/ranking";
 import { undecidedCells } from "../analysis/undecided";
+import { gapClaims } from "../analysis/gapClaims";
+import { withinValueNull, type NullF1 } from "../analysis/nullModel";
+import { positionBias, positionBiasByRow, type PositionedChoice } from "../analysis/positionBias";
+import type { Task1Agreement } from "../analysis/promptAgreement";
+import { rankingStability, type RankingStability, type RankStability } from "../analysis/rankStability";
 import type {
   DistanceJson,
   InconsistencyJson,
   ModelResultsJson,
+  NullF1Json,
+  PositionBiasJson,
+  RankingStabilityJson,
+  RankStabilityJson,
   RankingJson,
   ScoresCiJson,
   ScoresJson,
@@ -42,13 +51,23 @@ export interface ModelResultsOptions {
   seed?: number;
   /** Bootstrap resamples; default 1000. */
   resamples?: number;
-  /** Task 1 prompt agreement (computed by the caller from the prompt rows, analysis/promptAgreement.ts). */
-  task1Agreement?: number;
+  /** Within-value null permutations (analysis/nullModel.ts); default 1000. */
+  permutations?: number;
+  /**
+   * Task 1 prompt agreement (analysis/promptAgreement.ts task1PromptAgreement);
+   * with its 132 per-scenario shares in SCENARIOS order it gets a crossed interval.
+   */
+  task1Agreement?: Task1Agreement;
+  /** Task 2 answers with their option order and scenario row, for position bias (counterbalanced runs). */
+  positioned?: readonly PositionedChoice[];
+  /** How many of the largest (country × value) gaps to keep with their BH q-values; default 20, 0 = none. */
+  gapClaims?: number;
   simulated?: boolean;
 }
 
 export const DEFAULT_RESULTS_SEED = 20250118;
 export const DEFAULT_RESAMPLES = 1000;
+export const DEFAULT_PERMUTATIONS = 1000;
 
 /**
  * @example
@@ -59,12 +78,20 @@ export function modelResults(stated: Matrix, acted: Matrix | null, protocol: Pro
   assertScenarioMatrix(stated, "V");
   const out: ModelResultsJson = { protocol };
   if (options.simulated !== undefined) out.simulated = options.simulated;
-  if (options.task1Agreement !== undefined) out.task1_agreement = options.task1Agreement;
+  const w = crossedWeights({ seed: options.seed ?? DEFAULT_RESULTS_SEED, resamples: options.resamples ?? DEFAULT_RESAMPLES });
+  const agreement = options.task1Agreement;
+  if (agreement && agreement.n > 0) {
+    out.task1_agreement = agreement.value;
+    if (agreement.perScenario.length === stated.rows) out.task1_agreement_ci95 = crossedMeanIntervals(agreement.perScenario, w).overall;
+  }
+  if (options.positioned && options.positioned.length > 0) {
+    const bias = positionBiasJson(options.positioned, stated.rows, w);
+    if (bias) out.position_bias = bias;
+  }
   if (!acted) return out;
   assertScenarioMatrix(acted, "A");
   const V = stated;
   const A = acted;
-  const w = crossedWeights({ seed: options.seed ?? DEFAULT_RESULTS_SEED, resamples: options.resamples ?? DEFAULT_RESAMPLES });
 
   const rate = alignmentRate(V, A, { protocol });
   const rateInv = alignmentRate(V, A, { protocol, inverted: true });
@@ -72,15 +99,63 @@ export function modelResults(stated: Matrix, acted: Matrix | null, protocol: Pro
   out.f1_inverted = scoresJson(rateInv, "f1", w);
   out.accuracy = scoresJson(rate, "accuracy", w);
   out.kappa = scoresJson(rate, "kappa", w);
+  const nul = withinValueNull(V, A, protocol, { seed: w.seed, permutations: options.permutations ?? DEFAULT_PERMUTATIONS });
+  out.null_f1 = nullJson(nul.f1);
+  out.null_f1_inverted = nullJson(nul.f1Inverted);
 
   const group = distanceGroupMean(V, A, protocol);
   const cell = distanceCellMean(V, A, protocol);
   out.distance_group_mean = distanceJson(V, A, group, protocol, w);
   out.distance_cell_mean = distanceJson(V, A, cell, protocol, w);
   out.ranking = rankingJson(V, A, protocol, group);
+  out.ranking_stability = rankingStabilityJson(rankingStability(V, A, protocol, w, "group-mean"));
   out.inconsistency = inconsistencyJson(V, A, protocol, w);
   out.undecided = undecidedJson(V, A, protocol, w);
+  const keep = options.gapClaims ?? 20;
+  if (keep > 0) out.gap_claims = gapClaims(V, A).slice(0, keep).map((g) => ({ country: g.country, value: g.value, distance: g.distance, p: g.p, q: g.q }));
   return out;
+}
+
+const nullJson = (n: NullF1): NullF1Json => ({ observed: n.observed, mean: n.mean, sd: n.sd, p: n.p, permutations: n.permutations, seed: n.seed });
+
+function rankStabilityJson(s: RankStability): RankStabilityJson {
+  return {
+    scheme: s.scheme,
+    rank_ci95: s.rankCi95,
+    top5: s.top5.map((x) => ({ value: x.value, rank: x.rank, p_top5: x.pTop5 })),
+    p_top1_stays: s.pTop1Stays,
+  };
+}
+
+function rankingStabilityJson(r: RankingStability): RankingStabilityJson {
+  return {
+    form: r.form,
+    seed: r.seed,
+    resamples: r.resamples,
+    overall: rankStabilityJson(r.overall),
+    by_country: Object.fromEntries(COUNTRIES.map((c) => [c, rankStabilityJson(r.byCountry[c])])),
+    by_topic: Object.fromEntries(TOPICS.map((t) => [t, rankStabilityJson(r.byTopic[t])])),
+  };
+}
+
+/** Position bias of counterbalanced answers with crossed intervals; null when no pair was asked in both orders. */
+function positionBiasJson(choices: readonly PositionedChoice[], rows: number, w: CrossedWeights): PositionBiasJson | null {
+  const bias = positionBias(choices);
+  if (bias.pairs === 0) return null;
+  const t = positionBiasByRow(choices, rows);
+  return {
+    option1_share: bias.option1Share,
+    order_consistency: bias.orderConsistency,
+    pairs: bias.pairs,
+    answers: bias.answers,
+    ci95: {
+      option1_share: crossedRatioIntervals(t.ones, t.answers, w).overall.ci95,
+      order_consistency: crossedRatioIntervals(t.sameChoice, t.pairs, w).overall.ci95,
+      scheme: "crossed",
+      seed: w.seed,
+      resamples: w.resamples,
+    },
+  };
 }
 
 const ciPair = (i: Interval95): [number, number] => i.ci95;

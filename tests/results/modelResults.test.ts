@@ -37,7 +37,9 @@ function roundTrip(results: ResultsJson): ResultsJson {
 
 test("modelResults: today's measures with crossed intervals; the entry fits the one schema after a round trip", () => {
   const { V, A } = planted();
-  const entry = modelResults(V, A, "paper", { seed: 3, resamples: 200, task1Agreement: 0.9 });
+  const perScenario = Float64Array.from({ length: 132 }, (_, i) => 0.8 + (i % 5) / 25);
+  const agreement = { value: perScenario.reduce((s, x) => s + x, 0) / 132, n: 132, perScenario };
+  const entry = modelResults(V, A, "paper", { seed: 3, resamples: 200, permutations: 100, task1Agreement: agreement });
   const rate = alignmentRate(V, A, { protocol: "paper" });
   assert.equal(entry.f1!.overall, rate.f1.overall.value);
   assert.equal(entry.f1!.by_country!.Egypt, rate.f1.byCountry.Egypt.value);
@@ -52,7 +54,18 @@ test("modelResults: today's measures with crossed intervals; the entry fits the 
   assert.deepEqual(Object.keys(entry.distance_cell_mean!.by_country.Egypt!), [...VALUES]);
   assert.equal(entry.ranking!.overall!.length, 56);
   assert.equal(entry.undecided!.count, 0);
-  assert.equal(entry.task1_agreement, 0.9);
+  assert.equal(entry.task1_agreement, agreement.value);
+  assert.equal(entry.task1_agreement_ci95!.scheme, "crossed");
+  assert.ok(entry.task1_agreement_ci95!.ci95[0]! < agreement.value && agreement.value < entry.task1_agreement_ci95!.ci95[1]!);
+  // the null keeps each value's base rate; p = (1 + #null ≥ observed) / (1 + 100)
+  assert.equal(entry.null_f1!.permutations, 100);
+  assert.equal(entry.null_f1!.observed, entry.f1!.overall);
+  assert.equal(entry.null_f1_inverted!.observed, entry.f1_inverted!.overall);
+  assert.ok(entry.null_f1!.p! > 0 && entry.null_f1!.p! <= 1);
+  assert.equal(entry.ranking_stability!.by_country!.Egypt!.scheme, "topics");
+  assert.equal(entry.ranking_stability!.overall!.top5.length, 5);
+  assert.equal(entry.gap_claims!.length, 20);
+  assert.ok(entry.gap_claims!.every((g, k) => k === 0 || entry.gap_claims![k - 1].distance! >= g.distance!));
   const inc = entry.inconsistency!;
   assert.equal(inc.total, inc.stated_agree_acted_disagree + inc.stated_disagree_acted_agree);
   assert.ok(inc.ci95!.total[0]! <= inc.total && inc.total <= inc.ci95!.total[1]!);
@@ -61,11 +74,21 @@ test("modelResults: today's measures with crossed intervals; the entry fits the 
   assert.deepEqual(back.models.m.f1, JSON.parse(JSON.stringify(entry.f1)));
   // a model with Task 1 only has no alignment keys
   assert.deepEqual(Object.keys(modelResults(V, null, "robust")), ["protocol"]);
+  // position bias of counterbalanced answers: pairs answered in both orders, per scenario row
+  const positioned = [
+    { pair: "p1", optionOrder: "negative-first", choice: 1, row: 0 },
+    { pair: "p1", optionOrder: "positive-first", choice: 1, row: 0 },
+    { pair: "p2", optionOrder: "negative-first", choice: 2, row: 5 },
+    { pair: "p2", optionOrder: "positive-first", choice: 1, row: 5 },
+  ] as const;
+  const bias = modelResults(V, null, "robust", { positioned, resamples: 50 }).position_bias!;
+  assert.deepEqual([bias.option1_share, bias.order_consistency, bias.pairs, bias.answers], [0.75, 0.5, 2, 4]);
+  assert.equal(bias.ci95!.scheme, "crossed");
 });
 
 test("results.json schema: an unknown key or a wrong type fails as FILE:LINE", () => {
   const { V, A } = planted();
-  const entry = modelResults(V, A, "robust", { seed: 1, resamples: 50 });
+  const entry = modelResults(V, A, "robust", { seed: 1, resamples: 50, permutations: 20 });
   const file = join(mkdtempSync(join(tmpdir(), "vag-results-")), "results.json");
   const text = resultsJsonText({ models: { m: { ...entry, f1: { ...entry.f1!, typo: 1 } as never } } });
   writeFileSync(file, text);
