@@ -14,7 +14,7 @@ import {
 import { distanceCellMean, distanceGroupMean, weightedValueDistance, type DistanceForm, type DistanceTables } from "../analysis/distance";
 import { inconsistency, inconsistencyByRow } from "../analysis/inconsistency";
 import type { Interval95 } from "../analysis/interval";
-import { assertScenarioMatrix, type Matrix } from "../analysis/matrix";
+import { assertScenarioMatrix, SCENARIO_ROWS, type Matrix } from "../analysis/matrix";
 import { alignmentRanking, rankValues, type Ranking } from "../analysis/ranking";
 import { undecidedCells } from "../analysis/undecided";
 import { gapClaims } from "../analysis/gapClaims";
@@ -44,7 +44,8 @@ import type {
  * every interval of the entry shares its resamples.
  *
  * `stated` is V and `acted` is A (132 × 56, analysis/stated.ts, acted.ts);
- * without A only what Task 1 supports is filled in.
+ * without A only what Task 1 supports is filled in, without V only what
+ * Task 2 alone supports (position bias).
  */
 export interface ModelResultsOptions {
   /** Seed of the resampling; default 20250118 (the reproduction's seed). */
@@ -74,21 +75,21 @@ export const DEFAULT_PERMUTATIONS = 1000;
  * const entry = modelResults(V, A, "paper", { seed: 1 });
  * entry.f1!.overall; entry.f1!.ci95!.overall; entry.f1!.ci95!.scheme.overall // "crossed"
  */
-export function modelResults(stated: Matrix, acted: Matrix | null, protocol: Protocol, options: ModelResultsOptions = {}): ModelResultsJson {
-  assertScenarioMatrix(stated, "V");
+export function modelResults(stated: Matrix | null, acted: Matrix | null, protocol: Protocol, options: ModelResultsOptions = {}): ModelResultsJson {
+  if (stated) assertScenarioMatrix(stated, "V");
   const out: ModelResultsJson = { protocol };
   if (options.simulated !== undefined) out.simulated = options.simulated;
   const w = crossedWeights({ seed: options.seed ?? DEFAULT_RESULTS_SEED, resamples: options.resamples ?? DEFAULT_RESAMPLES });
   const agreement = options.task1Agreement;
   if (agreement && agreement.n > 0) {
     out.task1_agreement = agreement.value;
-    if (agreement.perScenario.length === stated.rows) out.task1_agreement_ci95 = crossedMeanIntervals(agreement.perScenario, w).overall;
+    if (agreement.perScenario.length === SCENARIO_ROWS) out.task1_agreement_ci95 = crossedMeanIntervals(agreement.perScenario, w).overall;
   }
   if (options.positioned && options.positioned.length > 0) {
-    const bias = positionBiasJson(options.positioned, stated.rows, w);
+    const bias = positionBiasJson(options.positioned, SCENARIO_ROWS, w);
     if (bias) out.position_bias = bias;
   }
-  if (!acted) return out;
+  if (!stated || !acted) return out;
   assertScenarioMatrix(acted, "A");
   const V = stated;
   const A = acted;

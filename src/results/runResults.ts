@@ -1,8 +1,7 @@
 import { SCENARIOS } from "../catalog/scenarios";
 import { actedMatrix, type ActedChoice } from "../analysis/acted";
 import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
-import type { Matrix } from "../analysis/matrix";
-import { positionBias } from "../analysis/positionBias";
+import { rowOf, type Matrix } from "../analysis/matrix";
 import { task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
 import { UserError } from "../errors";
@@ -61,7 +60,8 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     const byScenario = new Map<string, StatedRow["answers"][]>();
     for (const r of rows) byScenario.set(`${r.country}+${r.topic}`, [...(byScenario.get(`${r.country}+${r.topic}`) ?? []), r.answers]);
     agreement = task1PromptAgreement(
-      SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`)).filter((x): x is StatedRow["answers"][] => x !== undefined),
+      // All 132 in SCENARIOS order (a scenario the run did not ask scores NaN and is left out), so the agreement gets its crossed interval.
+      SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? []),
       protocol,
     );
   }
@@ -70,16 +70,21 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     A = actedMatrix(choices, protocol).matrix;
   }
   // Prompt agreement only means something across several variants (Table 8's Task 1 column when all 8 were run).
-  const task1Agreement = agreement && agreement.n > 0 && new Set(records.task1.map((r) => r.variant)).size > 1 ? agreement.value : undefined;
-  const results: ModelResultsJson = V
-    ? modelResults(V, A, protocol, { seed: opts.seed, resamples: opts.iterations, task1Agreement, simulated: manifest.simulated })
-    : { protocol, simulated: manifest.simulated };
-  if (records.task2.length > 0) {
-    const bias = positionBias(
-      records.task2.map((r) => ({ pair: `${r.country}+${r.topic}+${r.value}#${r.replicate}`, optionOrder: r.optionOrder, choice: r.error ? null : r.choice })),
-    );
-    if (bias.pairs > 0) results.position_bias = { option1_share: bias.option1Share, order_consistency: bias.orderConsistency, pairs: bias.pairs, answers: bias.answers };
-  }
+  const task1Agreement = agreement && agreement.n > 0 && new Set(records.task1.map((r) => r.variant)).size > 1 ? agreement : undefined;
+  // Position bias (with its crossed interval) is part of modelResults; it needs each answer's scenario row.
+  const positioned = records.task2.map((r) => ({
+    pair: `${r.country}+${r.topic}+${r.value}#${r.replicate}`,
+    optionOrder: r.optionOrder,
+    choice: r.error ? null : r.choice,
+    row: rowOf(r.country, r.topic),
+  }));
+  const results: ModelResultsJson = modelResults(V, A, protocol, {
+    seed: opts.seed,
+    resamples: opts.iterations,
+    task1Agreement,
+    positioned,
+    simulated: manifest.simulated,
+  });
   return {
     dir: run.dir,
     manifest,
