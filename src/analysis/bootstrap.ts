@@ -1,8 +1,10 @@
-import { makeRng } from "./random";
+import { makeRng, type Rng } from "./random";
 
 export interface BootstrapOptions {
   /** Seed of the PRNG (src/analysis/random.ts); the same seed gives the same interval. */
   seed: number;
+  /** An injected generator to draw from instead of makeRng(seed) (to share one stream across several intervals). */
+  rng?: Rng;
   /** Resamples; default 1000. */
   iterations?: number;
   /** Coverage of the interval; default 0.95. */
@@ -25,8 +27,43 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (n === 0) return NaN;
   const h = (n - 1) * q;
   const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  if (h === lo) return sorted[lo];
+  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/**
+ * Percentile interval of resampled statistics, the finite ones only (a
+ * resample whose statistic is undefined, NaN, is dropped):
+ *
+ *   α = 1 − level,  CI = [Q(α/2), Q(1 − α/2)]  ({@link quantileSorted})
+ *
+ * [NaN, NaN] when no statistic is finite.
+ *
+ * @example percentileInterval([4, NaN, 1, 3, 2], 0.5) // [1.75, 3.25]
+ */
+export function percentileInterval(stats: ArrayLike<number>, level = 0.95): CI {
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  const finite: number[] = [];
+  for (let k = 0; k < stats.length; k++) if (Number.isFinite(stats[k])) finite.push(stats[k]);
+  if (finite.length === 0) return [NaN, NaN];
+  const sorted = Float64Array.from(finite).sort();
+  const alpha = 1 - level;
+  return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+}
+
+/**
+ * Multiplicities of one bootstrap resample of n units: n draws with
+ * replacement, out[i] = how often unit i was drawn (Σ out = n), to weight
+ * units instead of copying them (weighted F1, weighted AUC, a cluster's rows).
+ *
+ *   for k = 1..n: out[rng.int(n)] += 1
+ *
+ * @example resampleCounts(3, makeRng(1)) // e.g. [1, 0, 2]: three draws of units 0..2
+ */
+export function resampleCounts(n: number, rng: Rng, out = new Float64Array(n)): Float64Array {
+  out.fill(0);
+  for (let i = 0; i < n; i++) out[rng.int(n)]++;
+  return out;
 }
 
 /**
@@ -39,7 +76,7 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
  * `statistic` receives one reused Int32Array of row indices: read it, do not
  * keep it. For speed, precompute per-row values (e.g. per-scenario F1) so the
  * statistic is a mean over the resampled rows ({@link bootstrapMeanCI}).
- * Resamples whose statistic is NaN are dropped; if none is left, [NaN, NaN].
+ * Resamples whose statistic is not finite are dropped; if none is left, [NaN, NaN].
  *
  * @example
  * const f1 = rate.scenarios.f1; // 132 per-scenario F1s
@@ -51,19 +88,14 @@ export function bootstrapCI(nRows: number, statistic: (rowIndices: Int32Array) =
   if (!Number.isInteger(nRows) || nRows < 1) return [NaN, NaN];
   if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a positive integer, got ${iterations}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const rng = makeRng(opts.seed);
+  const rng = opts.rng ?? makeRng(opts.seed);
   const idx = new Int32Array(nRows);
   const stats = new Float64Array(iterations);
-  let kept = 0;
   for (let b = 0; b < iterations; b++) {
     rng.fillInt(idx, nRows);
-    const s = statistic(idx);
-    if (!Number.isNaN(s)) stats[kept++] = s;
+    stats[b] = statistic(idx);
   }
-  if (kept === 0) return [NaN, NaN];
-  const sorted = stats.subarray(0, kept).sort();
-  const alpha = 1 - level;
-  return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+  return percentileInterval(stats, level);
 }
 
 /**

@@ -10,21 +10,36 @@ export interface Confusion {
   tn: number;
 }
 
-/** Count the confusion matrix of two equally long 0/1 (or boolean) vectors; `positive` marks the positive class. */
+/**
+ * The confusion matrix of two equally long 0/1 (or boolean) vectors;
+ * `positive` marks the positive class. With `weight`, row i counts w_i times
+ * (a bootstrap resample's multiplicities; rows of weight 0 are skipped):
+ *
+ *   tp = Σ w_i [t_i = pos ∧ p_i = pos],  fp = Σ w_i [t_i ≠ pos ∧ p_i = pos],
+ *   fn = Σ w_i [t_i = pos ∧ p_i ≠ pos],  tn = Σ w_i [t_i ≠ pos ∧ p_i ≠ pos]
+ *
+ * @example confusion([1, 1, 0, 0], [1, 0, 1, 0]) // { tp: 1, fp: 1, fn: 1, tn: 1 }
+ * @example confusion([1, 0], [1, 1], 1, [2, 0]) // { tp: 2, fp: 0, fn: 0, tn: 0 }
+ */
 export function confusion(
   yTrue: ArrayLike<number | boolean>,
   yPred: ArrayLike<number | boolean>,
   positive: number | boolean = 1,
+  weight?: ArrayLike<number>,
 ): Confusion {
   if (yTrue.length !== yPred.length) throw new RangeError(`length mismatch: ${yTrue.length} vs ${yPred.length}`);
+  if (weight && weight.length !== yTrue.length) throw new RangeError(`length mismatch: ${yTrue.length} labels vs ${weight.length} weights`);
+  const pos = Number(positive);
   const c: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (let i = 0; i < yTrue.length; i++) {
-    const t = Number(yTrue[i]) === Number(positive);
-    const p = Number(yPred[i]) === Number(positive);
-    if (t && p) c.tp++;
-    else if (!t && p) c.fp++;
-    else if (t && !p) c.fn++;
-    else c.tn++;
+    const w = weight ? weight[i] : 1;
+    if (w === 0) continue;
+    const t = Number(yTrue[i]) === pos;
+    const p = Number(yPred[i]) === pos;
+    if (t && p) c.tp += w;
+    else if (!t && p) c.fp += w;
+    else if (t && !p) c.fn += w;
+    else c.tn += w;
   }
   return c;
 }

@@ -1,6 +1,6 @@
 import { COUNTRIES, type Country } from "../catalog/countries";
 import { TOPICS, type Topic } from "../catalog/topics";
-import { quantileSorted } from "./bootstrap";
+import { percentileInterval } from "./bootstrap";
 import type { Interval95, ResampleScheme } from "./interval";
 import { makeRng } from "./random";
 
@@ -75,16 +75,6 @@ export function crossedWeights(opts: CrossedOptions): CrossedWeights {
     for (let k = 0; k < NT; k++) topic[b * NT + it[k]] += 1;
   }
   return { seed: opts.seed, resamples, level, country, topic };
-}
-
-/** Percentile interval [Q(α/2), Q(1 − α/2)] of the finite entries (NaN resamples dropped); [NaN, NaN] if none. */
-export function percentileOf(stats: ArrayLike<number>, level: number): [number, number] {
-  const finite: number[] = [];
-  for (let k = 0; k < stats.length; k++) if (Number.isFinite(stats[k])) finite.push(stats[k]);
-  if (finite.length === 0) return [NaN, NaN];
-  const sorted = Float64Array.from(finite).sort();
-  const alpha = 1 - level;
-  return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
 }
 
 /** Per-scenario numerator/denominator of a mean of scores: NaN scores become 0/0 (left out). */
@@ -162,7 +152,7 @@ export function countryRatios(w: CrossedWeights, num: ArrayLike<number>, den: Ar
 }
 
 const interval = (w: CrossedWeights, stats: ArrayLike<number>, scheme: ResampleScheme): Interval95 => ({
-  ci95: percentileOf(stats, w.level),
+  ci95: percentileInterval(stats, w.level),
   scheme,
   seed: w.seed,
   resamples: w.resamples,

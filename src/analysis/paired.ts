@@ -1,5 +1,5 @@
-import { bootstrapCI } from "./bootstrap";
-import { crossedRatios, crossedWeights, percentileOf, type CrossedWeights } from "./crossedBootstrap";
+import { bootstrapCI, percentileInterval } from "./bootstrap";
+import { crossedRatios, crossedWeights, type CrossedWeights } from "./crossedBootstrap";
 import type { ResampleScheme } from "./interval";
 import { pairedPermutationTest } from "./permutation";
 
@@ -162,7 +162,7 @@ export function crossedPairedTest(a: ArrayLike<number>, b: ArrayLike<number>, we
   const p = used === 0 || n === 0 ? NaN : Math.min(1, (2 * (1 + far)) / (1 + used));
   return {
     diff,
-    ci95: percentileOf(stats, w.level),
+    ci95: percentileInterval(stats, w.level),
     p,
     scheme: "crossed",
     seed: w.seed,

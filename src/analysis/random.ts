@@ -85,25 +85,77 @@ export function makeRng(seed: number): Rng {
 }
 
 /**
- * A 32-bit seed from a string (FNV-1a), e.g. to derive independent streams
- * from one run seed: `makeRng(hashSeed(`${seed}:bootstrap:${model}`))`.
+ * FNV-1a, 32 bit, over the UTF-8 bytes of a string: the one string hash of
+ * the project (seeds derived from a run seed, the gap predictor's hashed
+ * features, the simulator's keyed draws):
  *
- * @example hashSeed("") === 2166136261
+ *   h = 2166136261; for each byte b: h = (h XOR b) · 16777619 mod 2^32
+ *
+ * Returned unsigned. UTF-8 bytes (not UTF-16 code units) so that a value can
+ * be recomputed by hand or in Python; for ASCII text the two are the same.
+ *
+ * @example hash32("") === 2166136261; hash32("a") === 0xe40c292c
  */
-export function hashSeed(text: string): number {
-  let h = 0x811c9dc5;
+export function hash32(text: string): number {
+  return hash32Continue(FNV_OFFSET, text);
+}
+
+/** FNV-1a's initial state (the hash of ""). */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * Continue an FNV-1a hash over more text: hash32Continue(hash32(a), b) = hash32(a + b),
+ * so bigram keys can be hashed without building the joined string.
+ *
+ * @example hash32Continue(hash32("action|i"), " vote") === hash32("action|i vote")
+ */
+export function hash32Continue(h0: number, text: string): number {
+  let h = h0;
   for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return hashBytes(h0, Buffer.from(text, "utf8"));
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Non-ASCII text: hash the UTF-8 bytes (the ASCII loop above gives the same for ASCII).
+function hashBytes(h0: number, bytes: Uint8Array): number {
+  let h = h0;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
 /**
- * Fisher–Yates shuffle in place (Durstenfeld), drawing from `rng`.
- * For i = n-1 … 1: swap a[i] with a[j], j uniform in 0..i.
+ * hash32 by the name of its most common use: a 32-bit seed from a string, to
+ * derive independent streams from one run seed:
+ * `makeRng(hashSeed(`${seed}:bootstrap:${model}`))`.
+ *
+ * @example hashSeed("") === 2166136261
  */
-export function shuffleInPlace<T>(a: T[], rng: Rng): T[] {
+export const hashSeed = hash32;
+
+/** An array-like whose elements can be assigned (arrays and typed arrays). */
+export interface MutableArrayLike<T> {
+  readonly length: number;
+  [index: number]: T;
+}
+
+/**
+ * Fisher–Yates shuffle in place (Durstenfeld), drawing from `rng`:
+ *
+ *   for i = n−1 … 1: j = rng.int(i + 1) (uniform in 0..i); swap a[i], a[j]
+ *
+ * Every one of the n! orders is equally likely. The one shuffle of the project
+ * (arrays and typed arrays alike).
+ *
+ * @example shuffleInPlace([1, 2, 3], makeRng(9)) // a permutation of 1, 2, 3, the same for every run with seed 9
+ */
+export function shuffleInPlace<A extends MutableArrayLike<unknown>>(a: A, rng: Rng): A {
   for (let i = a.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const tmp = a[i];

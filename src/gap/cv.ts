@@ -1,4 +1,4 @@
-import type { Rng } from "../analysis/random";
+import { shuffleInPlace, type Rng } from "../analysis/random";
 
 /**
  * Stratified k-fold cross-validation grouped by scenario: every group (a
@@ -20,11 +20,7 @@ export function groupedStratifiedFolds(groups: readonly string[], y: ArrayLike<n
     g.push(i);
   }
   if (byGroup.size < k) throw new RangeError(`cannot make ${k} folds from ${byGroup.size} groups`);
-  const names = [...byGroup.keys()];
-  for (let i = names.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [names[i], names[j]] = [names[j], names[i]];
-  }
+  const names = shuffleInPlace([...byGroup.keys()], rng);
   const counts = new Map(
     names.map((g) => {
       const rows = byGroup.get(g)!;

@@ -1,6 +1,14 @@
 import { COUNTRIES, GROUPS, GROUP_OF, TOPICS, VALUES } from "../catalog";
 import { countCues } from "./cues";
-import { fnv1a32, fnv1a32Continue, hashBucket, hashSign } from "./hash";
+import { hash32 as fnv1a32, hash32Continue as fnv1a32Continue } from "../analysis/random";
+
+/**
+ * Bucket and sign of a hashed feature: index = h mod dim; with signed hashing
+ * (Weinberger et al. 2009) the sign is bit 31 of h (1 -> -1), which is
+ * independent of the low bits used for the index when dim is a power of two.
+ */
+const hashBucket = (h: number, dim: number): number => h % dim;
+const hashSign = (h: number): 1 | -1 => (h >>> 31 === 1 ? -1 : 1);
 import type { GapExample } from "./labels";
 import { SETTING_FIELDS, type Field, type Setting } from "./settings";
 import type { SparseMatrix } from "./sparse";

@@ -6,7 +6,6 @@ export * from "./experiment";
 export * from "./features";
 export * from "./fewshot";
 export * from "./fewshotScore";
-export * from "./hash";
 export * from "./labels";
 export * from "./logistic";
 export * from "./metrics";

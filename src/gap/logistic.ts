@@ -1,7 +1,7 @@
 import { Matrix } from "ml-matrix";
 import type { SparseMatrix } from "./sparse";
 import { standardizedDense, type Standardizer } from "./standardize";
-import type { Rng } from "../analysis/random";
+import { shuffleInPlace, type Rng } from "../analysis/random";
 
 /**
  * Binary logistic regression on standardized features (standardize.ts) with
@@ -112,15 +112,6 @@ function classWeightTotal(rows: ArrayLike<number>, y: ArrayLike<number>, c0: num
   return t;
 }
 
-function shuffle(a: Int32Array, rng: Rng): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-  }
-}
-
 function trainSparse(
   m: SparseMatrix,
   rows: ArrayLike<number>,
@@ -149,7 +140,7 @@ function trainSparse(
   const eps = 1e-8;
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order, rng);
+    shuffleInPlace(order, rng);
     for (let start = 0; start < order.length; start += o.batchSize) {
       const end = Math.min(order.length, start + o.batchSize);
       // effective weights in raw space and the offset from the means
@@ -223,7 +214,7 @@ export function undersample(rows: number[], y: ArrayLike<number>, rng: Rng): num
   const [minority, majority] = pos.length <= neg.length ? [pos, neg] : [neg, pos];
   if (minority.length === 0) return rows;
   const maj = Int32Array.from(majority);
-  shuffle(maj, rng);
+  shuffleInPlace(maj, rng);
   const keep = new Set([...minority, ...maj.subarray(0, minority.length)]);
   return rows.filter((i) => keep.has(i));
 }

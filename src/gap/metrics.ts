@@ -1,4 +1,5 @@
-import { accuracy, f1, precision, recall, type Confusion } from "../analysis/classification";
+import { percentileInterval as percentile, resampleCounts } from "../analysis/bootstrap";
+import { accuracy, confusion, f1, precision, recall } from "../analysis/classification";
 import { rocAuc, sortedOrder } from "./auc";
 import type { Rng } from "../analysis/random";
 
@@ -19,47 +20,13 @@ export interface Scores {
 
 export type Interval = [number, number];
 
-function weightedConfusion(y: ArrayLike<number>, pred: ArrayLike<number>, weight?: ArrayLike<number>): Confusion {
-  const c: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  for (let i = 0; i < y.length; i++) {
-    const w = weight ? weight[i] : 1;
-    if (w === 0) continue;
-    const t = y[i] ? 1 : 0;
-    const p = pred[i] ? 1 : 0;
-    if (t && p) c.tp += w;
-    else if (!t && p) c.fp += w;
-    else if (t && !p) c.fn += w;
-    else c.tn += w;
-  }
-  return c;
-}
-
 export function scorePredictions(y: ArrayLike<number>, pred: ArrayLike<number>, score: ArrayLike<number> | null): Scores {
-  const c = weightedConfusion(y, pred);
+  const c = confusion(y, pred);
   return { n: y.length, f1: f1(c), accuracy: accuracy(c), precision: precision(c), recall: recall(c), auc: score ? rocAuc(y, score) : null };
 }
 
-/** Linear-interpolated quantile of sorted values (numpy's default). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
-export function percentileInterval(values: number[]): Interval | null {
-  if (values.length === 0) return null;
-  const s = Float64Array.from(values).sort();
-  return [quantileSorted(s, 0.025), quantileSorted(s, 0.975)];
-}
-
-/** Multiplicities of a bootstrap resample of n items: n draws with replacement. */
-export function resampleCounts(n: number, rng: Rng, out = new Float64Array(n)): Float64Array {
-  out.fill(0);
-  for (let i = 0; i < n; i++) out[rng.int(n)]++;
-  return out;
-}
+/** The 95% percentile interval (analysis/bootstrap.ts), null when nothing was resampled. */
+const percentileInterval = (values: number[]): Interval | null => (values.length === 0 ? null : percentile(values, 0.95));
 
 /**
  * 95% CIs of F1 and AUC by resampling the test predictions B times (seeded).
@@ -80,7 +47,7 @@ export function bootstrapCi(
   const aucs: number[] = [];
   for (let b = 0; b < B; b++) {
     resampleCounts(n, rng, w);
-    f1s.push(f1(weightedConfusion(y, pred, w)));
+    f1s.push(f1(confusion(y, pred, 1, w)));
     if (score && order) {
       const a = rocAuc(y, score, w, order);
       if (a !== null) aucs.push(a);
@@ -125,7 +92,7 @@ export function pairedGroupBootstrap(
   for (let r = 0; r < B; r++) {
     resampleCounts(names.length, rng, gw);
     for (let i = 0; i < n; i++) w[i] = gw[rowGroup[i]];
-    df1.push(f1(weightedConfusion(y, b.pred, w)) - f1(weightedConfusion(y, a.pred, w)));
+    df1.push(f1(confusion(y, b.pred, 1, w)) - f1(confusion(y, a.pred, 1, w)));
     if (a.score && b.score && orderA && orderB) {
       const x = rocAuc(y, a.score, w, orderA);
       const z = rocAuc(y, b.score, w, orderB);

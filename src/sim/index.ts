@@ -8,4 +8,4 @@ export { positiveOption, markedPolarity, negativityScore } from "./polarity";
 export { FAULT_KINDS, MAX_CONSECUTIVE_FAULTS, faultFor, type FaultKind, type FaultOptions } from "./faults";
 export { MALFORMED_KINDS, malform, pythonRepr, type MalformedKind } from "./malformed";
 export * from "./planted";
-export { hash32, unit, normal, mulberry32 } from "./random";
+export { keyHash, unit, normal } from "./random";

@@ -4,15 +4,17 @@
  * recomputed from (seed, request) alone and a retried request gets the same
  * answer, whatever order requests arrive in.
  *
- * - `hash32(...parts)`: FNV-1a (32 bit) over the parts joined with U+001F,
- *   finished with MurmurHash3's `fmix32` avalanche so that keys differing in
- *   one character give unrelated outputs.
- * - `unit(...parts)`: hash32 / 2^32, uniform in [0, 1).
+ * - `keyHash(...parts)`: FNV-1a (32 bit, src/analysis/random.ts hash32) over
+ *   the parts joined with U+001F, finished with MurmurHash3's `fmix32`
+ *   avalanche so that keys differing in one character give unrelated outputs.
+ * - `unit(...parts)`: keyHash / 2^32, uniform in [0, 1).
  * - `normal(...parts)`: a standard normal by Box-Muller from two unit draws.
- * - `mulberry32(seed)`: a small sequential PRNG for the few places that need a stream.
+ * A sequential stream, where one is needed, is src/analysis/random.ts makeRng.
  *
  * Example: `unit(7, "gap", "India", "Politics", "Wealth")` is always the same number.
  */
+
+import { hash32 } from "../analysis/random";
 
 const SEP = "\u001f";
 
@@ -26,23 +28,19 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over UTF-16 code units, then fmix32. */
+/** FNV-1a of the text, then fmix32. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix32(h);
+  return fmix32(hash32(s));
 }
 
-export function hash32(...parts: ReadonlyArray<string | number>): number {
+/** hashString of the keys joined with U+001F (a character no key contains). */
+export function keyHash(...parts: ReadonlyArray<string | number>): number {
   return hashString(parts.join(SEP));
 }
 
 /** Uniform in [0, 1), a pure function of its keys. */
 export function unit(...parts: ReadonlyArray<string | number>): number {
-  return hash32(...parts) / 4294967296;
+  return keyHash(...parts) / 4294967296;
 }
 
 /** Standard normal, a pure function of its keys (Box-Muller). */
@@ -55,16 +53,4 @@ export function normal(...parts: ReadonlyArray<string | number>): number {
 /** Pick one element by a unit draw. */
 export function pick<T>(items: readonly T[], u: number): T {
   return items[Math.min(items.length - 1, Math.floor(u * items.length))];
-}
-
-/** mulberry32: 32-bit state, period 2^32; returns a function giving [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bootstrapCI, bootstrapMeanCI, quantileSorted } from "../../src/analysis/bootstrap";
+import { bootstrapCI, bootstrapMeanCI, percentileInterval, quantileSorted, resampleCounts } from "../../src/analysis/bootstrap";
+import { makeRng, type Rng } from "../../src/analysis/random";
 import { pairedPermutationTest } from "../../src/analysis/permutation";
 
 test("quantileSorted: linear interpolation (numpy default)", () => {
@@ -10,6 +11,36 @@ test("quantileSorted: linear interpolation (numpy default)", () => {
   assert.equal(quantileSorted([1, 2, 3, 4], 1), 4);
   assert.equal(quantileSorted([5], 0.975), 5);
   assert.ok(Number.isNaN(quantileSorted([], 0.5)));
+  // h = 4 · 0.025 = 0.1: 1 + 0.1 · (2 − 1)
+  assert.equal(quantileSorted([1, 2, 3, 4, 5], 0.025), 1.1);
+  // an exact order statistic is returned as is, even next to an infinity
+  assert.equal(quantileSorted([1, Infinity], 0), 1);
+});
+
+test("percentileInterval: [Q(α/2), Q(1 − α/2)] of the finite statistics, by hand", () => {
+  // level 0.5: α/2 = 0.25, h = 3 · 0.25 = 0.75 -> 1.75; h = 2.25 -> 3.25 (the NaN is dropped)
+  assert.deepEqual(percentileInterval([4, NaN, 1, 3, 2], 0.5), [1.75, 3.25]);
+  // level 0.95 on 0..100: h = 100 · 0.025 = 2.5 -> 2.5 (up to rounding of α), h = 97.5 -> 97.5
+  const ci = percentileInterval(Array.from({ length: 101 }, (_, i) => 100 - i));
+  assert.ok(Math.abs(ci[0] - 2.5) < 1e-12 && Math.abs(ci[1] - 97.5) < 1e-12, `${ci}`);
+  assert.deepEqual(percentileInterval([NaN, Infinity]), [NaN, NaN]);
+  assert.throws(() => percentileInterval([1], 1), RangeError);
+});
+
+test("resampleCounts: multiplicities of n draws with replacement, by hand with scripted draws", () => {
+  const draws = [2, 0, 2];
+  let k = 0;
+  const rng: Rng = { uint32: () => 0, next: () => 0, int: () => draws[k++], fillInt: (o) => o };
+  assert.deepEqual(resampleCounts(3, rng), Float64Array.from([1, 0, 2]));
+  const c = resampleCounts(50, makeRng(3));
+  assert.equal(c.reduce((s, x) => s + x, 0), 50);
+  assert.deepEqual(resampleCounts(50, makeRng(3)), c);
+});
+
+test("bootstrapCI draws from an injected generator when given one", () => {
+  const stat = (idx: Int32Array) => idx[0] + idx[1];
+  assert.deepEqual(bootstrapCI(10, stat, { seed: 0, rng: makeRng(5), iterations: 50 }), bootstrapCI(10, stat, { seed: 5, iterations: 50 }));
+  assert.notDeepEqual(bootstrapCI(10, stat, { seed: 0, iterations: 50 }), bootstrapCI(10, stat, { seed: 5, iterations: 50 }));
 });
 
 const values = Float64Array.from({ length: 132 }, (_, i) => ((i * 37) % 100) / 100);

@@ -8,11 +8,10 @@ import {
   crossedRatios,
   crossedStatistics,
   crossedWeights,
-  percentileOf,
   topicRatios,
   type CrossedWeights,
 } from "../../src/analysis/crossedBootstrap";
-import { bootstrapMeanCI } from "../../src/analysis/bootstrap";
+import { bootstrapMeanCI, percentileInterval } from "../../src/analysis/bootstrap";
 
 const NS = COUNTRIES.length * TOPICS.length;
 
@@ -56,8 +55,8 @@ test("crossedRatios by hand: weight of scenario (c, t) = m_c · n_t", () => {
   assert.equal(crossedStatistics(w, (wt) => wt[0] + wt[1 * 11 + 1])[0], 3 * 2 + 9 * 9);
   // 0/0 (nothing drawn with a denominator) is NaN, and NaN resamples are dropped from intervals
   assert.ok(Number.isNaN(topicRatios(w, num, new Float64Array(NS), 0)[0]));
-  assert.deepEqual(percentileOf([NaN, 1, 3, NaN], 0.5), [1.5, 2.5]);
-  assert.deepEqual(percentileOf([NaN], 0.95), [NaN, NaN]);
+  assert.deepEqual(percentileInterval([NaN, 1, 3, NaN], 0.5), [1.5, 2.5]);
+  assert.deepEqual(percentileInterval([NaN], 0.95), [NaN, NaN]);
 });
 
 test("crossedMeanIntervals: a constant score gives a point interval; NaN scenarios are left out", () => {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { FeatureExtractor } from "../../src/gap/features";
-import { fnv1a32, fnv1a32Continue } from "../../src/gap/hash";
+import { hash32 as fnv1a32, hash32Continue as fnv1a32Continue } from "../../src/analysis/random";
 import { tokenize, bigrams } from "../../src/gap/tokens";
 import { countCues } from "../../src/gap/cues";
 import { denseRow } from "../../src/gap/sparse";

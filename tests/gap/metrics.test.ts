@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeRng } from "../../src/analysis/random";
 import { rocAuc } from "../../src/gap/auc";
-import { bootstrapCi, pairedGroupBootstrap, quantileSorted, scorePredictions } from "../../src/gap/metrics";
+import { bootstrapCi, pairedGroupBootstrap, scorePredictions } from "../../src/gap/metrics";
 
 test("AUC hand cases", () => {
   // positives 0.35, 0.8 vs negatives 0.1, 0.4: pairs won 3 of 4
@@ -33,11 +33,6 @@ test("scores follow sklearn conventions", () => {
   assert.deepEqual(s, { n: 4, f1: 0.5, accuracy: 0.5, precision: 0.5, recall: 0.5, auc: 0.75 });
   assert.equal(scorePredictions([1, 0], [0, 0], null).f1, 0);
   assert.equal(scorePredictions([1, 0], [0, 0], null).auc, null);
-});
-
-test("quantile interpolates like numpy", () => {
-  assert.equal(quantileSorted([1, 2, 3, 4], 0.5), 2.5);
-  assert.equal(quantileSorted([1, 2, 3, 4, 5], 0.025), 1.1);
 });
 
 test("bootstrap CI: seeded, brackets the estimate, narrows with n", () => {

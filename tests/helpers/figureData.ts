@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTRIES, TOPICS, VALUES } from "../../src/catalog";
-import { codeVersion, manifestModel, writeManifest } from "../../src/runs/manifest";
+import { writeManifest } from "../../src/runs/manifest";
 import type { GenerateRecord } from "../../src/runs/records";
-import { task1Record, task2Record } from "./records";
+import { emptyManifest, task1Record, task2Record } from "./records";
 import { makeRng } from "../../src/analysis/random";
 import type { GapResults, Grid, Matrices, ReproduceResults } from "../../src/figures/results";
 
@@ -124,23 +124,7 @@ export function syntheticMisaligned(n = 40, models: readonly string[] = SYNTHETI
  * disagree, acted agree.
  */
 export function writeSyntheticRun(dir: string, model = "sim-model"): void {
-  writeManifest(dir, {
-    schemaVersion: 1,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    simulated: true,
-    protocol: "robust",
-    seed: 1,
-    model: manifestModel({ id: model, baseUrl: "http://127.0.0.1:9/v1" }),
-    code: codeVersion(),
-    scope: {},
-    counts: {},
-    calls: { total: 0, cacheHits: 0, requests: 0, failures: 0 },
-    tokens: { prompt: 0, completion: 0 },
-    costUsd: null,
-    retries: {},
-    timings: { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, wallMs: null, meanLatencyMs: null },
-  });
+  writeManifest(dir, emptyManifest(model));
   const answers = Object.fromEntries(VALUES.map((v) => [v, 4]));
   const t1 = [task1Record(0, { country: "India", topic: "Politics", answers: answers as never, model })];
   const t2 = [

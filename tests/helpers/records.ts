@@ -1,6 +1,8 @@
 import { COUNTRIES, TOPICS, VALUES } from "../../src/catalog";
 import type { Task1Answers, Task1Record, Task2Record } from "../../src/runs/records";
 import { recordId } from "../../src/runs/id";
+import { codeVersion, manifestModel, type ManifestInput } from "../../src/runs/manifest";
+import type { Protocol } from "../../src/protocol";
 
 /** Valid records for store tests, built by our own code (never copied from published data). */
 export function task2Record(i: number, over: Partial<Task2Record> = {}): Task2Record {
@@ -44,5 +46,26 @@ export function task1Record(i: number, over: Partial<Task1Record> = {}): Task1Re
     task: "task1",
     answers,
     ...over,
+  };
+}
+
+/** The manifest of a run that made no calls (for tests that write records by hand). */
+export function emptyManifest(model = "sim-model", protocol: Protocol = "robust"): ManifestInput {
+  return {
+    schemaVersion: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    simulated: true,
+    protocol,
+    seed: 1,
+    model: manifestModel({ id: model, baseUrl: "http://127.0.0.1:9/v1" }),
+    code: codeVersion(),
+    scope: {},
+    counts: {},
+    calls: { total: 0, cacheHits: 0, requests: 0, failures: 0 },
+    tokens: { prompt: 0, completion: 0 },
+    costUsd: null,
+    retries: {},
+    timings: { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, wallMs: null, meanLatencyMs: null },
   };
 }

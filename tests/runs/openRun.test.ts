@@ -3,32 +3,16 @@ import assert from "node:assert/strict";
 import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { codeVersion, manifestModel, writeManifest } from "../../src/runs/manifest";
+import { writeManifest } from "../../src/runs/manifest";
 import { openRun } from "../../src/runs/openRun";
 import { appendRecords } from "../../src/runs/store";
 import { FileLineError, UserError } from "../../src/errors";
-import { task1Record, task2Record } from "../helpers/records";
+import { emptyManifest, task1Record, task2Record } from "../helpers/records";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "vag-openrun-"));
 
 function manifestIn(dir: string) {
-  return writeManifest(dir, {
-    schemaVersion: 1,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:01:00.000Z",
-    simulated: true,
-    protocol: "paper",
-    seed: 1,
-    model: manifestModel({ id: "fake-model", baseUrl: "http://127.0.0.1:9/v1", apiKeyEnv: "OPENAI_API_KEY" }),
-    code: codeVersion(),
-    scope: {},
-    counts: {},
-    calls: { total: 0, cacheHits: 0, requests: 0, failures: 0 },
-    tokens: { prompt: 0, completion: 0 },
-    costUsd: null,
-    retries: {},
-    timings: { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: "2026-01-01T00:01:00.000Z", wallMs: 0, meanLatencyMs: null },
-  });
+  return writeManifest(dir, emptyManifest("fake-model", "paper"));
 }
 
 test("openRun: the latest record per id wins, in order of first appearance; a missing task file is no records", () => {

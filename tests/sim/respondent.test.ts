@@ -2,14 +2,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { COUNTRIES, GROUPS, SCENARIOS, VALUES, scenarioIndex, VALUE_INDEX } from "../../src/catalog";
 import {
-  groundTruth, respondent, likertDistribution, hash32, unit, normal, mulberry32,
+  groundTruth, respondent, likertDistribution, keyHash, unit, normal,
   GROUP_GAP_RATE, COUNTRY_GAP_FACTOR, MAX_GAP_PROBABILITY, TASK2_NOISE,
 } from "../../src/sim";
 
 test("random: keyed draws are deterministic, in range and sensitive to every key", () => {
-  assert.equal(hash32(7, "a", "b"), hash32(7, "a", "b"));
-  assert.notEqual(hash32(7, "a", "b"), hash32(7, "ab"));
-  assert.notEqual(hash32(7, "a"), hash32(8, "a"));
+  assert.equal(keyHash(7, "a", "b"), keyHash(7, "a", "b"));
+  // Pinned: the value of the simulator's own FNV-1a before it became analysis/random.ts hash32 (same stream).
+  assert.equal(keyHash(7, "a", "b"), 243966080);
+  assert.notEqual(keyHash(7, "a", "b"), keyHash(7, "ab"));
+  assert.notEqual(keyHash(7, "a"), keyHash(8, "a"));
   const us = Array.from({ length: 2000 }, (_, i) => unit(1, "k", i));
   assert.ok(us.every((u) => u >= 0 && u < 1));
   const mean = us.reduce((s, u) => s + u, 0) / us.length;
@@ -18,8 +20,6 @@ test("random: keyed draws are deterministic, in range and sensitive to every key
   const zm = zs.reduce((s, z) => s + z, 0) / zs.length;
   const zv = zs.reduce((s, z) => s + (z - zm) ** 2, 0) / zs.length;
   assert.ok(Math.abs(zm) < 0.08 && Math.abs(zv - 1) < 0.12, `normal mean ${zm} var ${zv}`);
-  const a = mulberry32(42), b = mulberry32(42);
-  assert.deepEqual([a(), a(), a()], [b(), b(), b()]);
 });
 
 test("likert distribution: sums to 1 and stays on the latent side except for the flip share", () => {
