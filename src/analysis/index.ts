@@ -31,3 +31,4 @@ export * from "./gapClaims";
 export * from "./nullModel";
 export * from "./rankStability";
 export * from "./itemIntervals";
+export * from "./sensitivity";

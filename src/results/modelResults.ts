@@ -21,6 +21,7 @@ import { gapClaims } from "../analysis/gapClaims";
 import { withinValueNull, type NullF1 } from "../analysis/nullModel";
 import { positionBias, positionBiasByRow, type PositionedChoice } from "../analysis/positionBias";
 import type { Task1Agreement } from "../analysis/promptAgreement";
+import { sensitivity, type SensitivityInput, type SensitivityTable } from "../analysis/sensitivity";
 import { rankingStability, type RankingStability, type RankStability } from "../analysis/rankStability";
 import type {
   DistanceJson,
@@ -30,6 +31,7 @@ import type {
   PositionBiasJson,
   RankingStabilityJson,
   RankStabilityJson,
+  SensitivityJson,
   RankingJson,
   ScoresCiJson,
   ScoresJson,
@@ -61,6 +63,8 @@ export interface ModelResultsOptions {
   task1Agreement?: Task1Agreement;
   /** Task 2 answers with their option order and scenario row, for position bias (counterbalanced runs). */
   positioned?: readonly PositionedChoice[];
+  /** The raw answers, for the sensitivity table (analysis/sensitivity.ts); without them no `sensitivity` key. */
+  sensitivity?: SensitivityInput;
   /** How many of the largest (country × value) gaps to keep with their BH q-values; default 20, 0 = none. */
   gapClaims?: number;
   simulated?: boolean;
@@ -112,9 +116,27 @@ export function modelResults(stated: Matrix | null, acted: Matrix | null, protoc
   out.ranking_stability = rankingStabilityJson(rankingStability(V, A, protocol, w, "group-mean"));
   out.inconsistency = inconsistencyJson(V, A, protocol, w);
   out.undecided = undecidedJson(V, A, protocol, w);
+  if (options.sensitivity) out.sensitivity = sensitivityJson(sensitivity(options.sensitivity));
   const keep = options.gapClaims ?? 20;
   if (keep > 0) out.gap_claims = gapClaims(V, A).slice(0, keep).map((g) => ({ country: g.country, value: g.value, distance: g.distance, p: g.p, q: g.q }));
   return out;
+}
+
+function sensitivityJson(t: SensitivityTable): SensitivityJson {
+  return {
+    baseline: t.baseline,
+    rows: t.rows.map((r) => ({
+      setting: r.setting,
+      task1_cut: r.task1Cut,
+      centred: r.centred,
+      missing: r.missing,
+      f1: r.f1,
+      f1_inverted: r.f1Inverted,
+      kappa: r.kappa,
+      inconsistency: r.inconsistency,
+      undecided: r.undecided,
+    })),
+  };
 }
 
 const nullJson = (n: NullF1): NullF1Json => ({ observed: n.observed, mean: n.mean, sd: n.sd, p: n.p, permutations: n.permutations, seed: n.seed });

@@ -106,7 +106,11 @@ test("results.json schema: an unknown key or a wrong type fails as FILE:LINE", (
 test("published GPT-4o-mini and Claude: paper numbers unchanged; crossed F1 interval ≈ twice the scenario one", { skip: skipWithoutData() }, () => {
   for (const model of ["gpt-4o-mini", "claude-sonnet-4"] as const) {
     const { V, A } = publishedModel(viaDir()!, model);
-    const entry = modelResults(V, A, "paper", { seed: 20250118 });
+    const { task1, task2 } = publishedModel(viaDir()!, model);
+    const entry = modelResults(V, A, "paper", { seed: 20250118, sensitivity: { protocol: "paper", task1, task2 } });
+    const base = entry.sensitivity!.rows.find((r) => r.setting === entry.sensitivity!.baseline)!;
+    assert.equal(base.f1, entry.f1!.overall);
+    assert.equal(base.inconsistency.total, entry.inconsistency!.total);
     const scenarios = bootstrapMeanCI(alignmentRate(V, A, { protocol: "paper" }).scenarios.f1, { seed: 20250118 });
     const [lo, hi] = entry.f1!.ci95!.overall as [number, number];
     const ratio = (hi - lo) / (scenarios[1] - scenarios[0]);
