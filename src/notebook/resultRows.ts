@@ -1,5 +1,5 @@
 import type { ExperimentRow } from "../gap/experiment";
-import type { TableComparison } from "../reproduce/comparison";
+import type { TableComparison } from "../reproduce/tableComparison";
 import type { Row } from "./table";
 
 /** Rows for results that are not records: the paper comparison (07) and the gap experiment (05). */

@@ -1,43 +1,11 @@
 import { TABLE3_COUNTRY_ORDER, COUNTRY_ABBREVIATION, TOPICS, TOPIC_SHORT_LABEL } from "../catalog";
 import { MODEL_IDS, FEWSHOT_SETTINGS, type ModelId } from "../via/models";
 import { RISK_CATEGORIES, TABLE13, TABLE14, TABLE3, TABLE4, TABLE5, TABLE8 } from "./paperNumbers";
-import { humanEvaluationTables, type HumanRowId } from "./humanComparison";
+import { humanEvaluationTables } from "./humanComparison";
 import type { Reproduction } from "./reproduce";
+import type { CellStatus, ComparisonCell, RowId, TableComparison } from "./tableComparison";
 
-/**
- * Our numbers beside the paper's printed ones, cell by cell, with a status
- * and, for every cell that does not reproduce, its cause (method.md §12).
- * A cell reproduces when ours, rounded to the printed precision, equals the
- * printed number: |ours − paper| ≤ ½·10^−digits.
- */
-export type CellStatus = "reproduces" | "differs" | "not computable" | "not printed";
-
-/** A table row: a model, "all" models, or a row of the human-evaluation tables (annotator, prompt, rater group). */
-export type RowId = ModelId | "all" | HumanRowId;
-
-export interface ComparisonCell {
-  table: string;
-  model: RowId;
-  column: string;
-  ours: number | null;
-  paper: number | null;
-  /** Printed decimals (0 for counts). */
-  digits: number;
-  status: CellStatus;
-  cause: string;
-}
-
-export interface TableComparison {
-  /** File stem, e.g. "table3". */
-  id: string;
-  table: string;
-  caption: string;
-  notes: string[];
-  columns: string[];
-  /** Row labels in order (models, "all", or human-evaluation rows). */
-  rows: RowId[];
-  cells: ComparisonCell[];
-}
+// Our numbers beside the paper's printed ones, cell by cell (the shapes and the rule are in tableComparison.ts).
 
 const NO_TASK2 =
   "not computable: this model's Task 2 outputs were not published (only per-row logs of GPT-4o-mini and Claude survived; method.md §12 item 19)";

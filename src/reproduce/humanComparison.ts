@@ -1,13 +1,11 @@
 import type { HumanEvaluation } from "../analysis/humanEvaluation";
-import type { ComparisonCell, RowId, TableComparison } from "./comparison";
+import type { ComparisonCell, HumanRowId, RowId, TableComparison } from "./tableComparison";
 import { PROMPT_VARIANTS, TABLE10, TABLE2, TABLE9 } from "./paperNumbers";
 
 /**
  * Tables 9, 10 and 2 (the human evaluation) beside the printed numbers, from
  * results.json's `human_evaluation` (src/analysis/humanEvaluation.ts).
  */
-
-export type HumanRowId = "A1" | "A2" | "Avg" | "Prompt-A" | "Prompt-B" | "experts" | "Prolific";
 
 export const HUMAN_ROW_LABEL: Record<HumanRowId, string> = {
   A1: "A1 (Nick)",

@@ -4,3 +4,4 @@ export * from "./paperNumbers";
 export * from "./reproduce";
 export * from "./reproductionOutputs";
 export * from "./reproductionReport";
+export * from "./tableComparison";

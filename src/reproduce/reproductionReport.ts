@@ -1,6 +1,6 @@
 import { MODEL_LABEL, type ModelId } from "../via/models";
-import type { ComparisonCell, RowId, TableComparison } from "./comparison";
-import { HUMAN_ROW_LABEL, type HumanRowId } from "./humanComparison";
+import { HUMAN_ROW_LABEL } from "./humanComparison";
+import type { ComparisonCell, HumanRowId, RowId, TableComparison } from "./tableComparison";
 import { humanEvaluationMarkdown } from "./humanEvaluationReport";
 import type { Reproduction } from "./reproduce";
 

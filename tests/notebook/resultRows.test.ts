@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { TableComparison } from "../../src/reproduce/comparison";
+import type { TableComparison } from "../../src/reproduce/tableComparison";
 import { comparisonRows, comparisonSummaryRows, differenceRows, experimentRows } from "../../src/notebook/resultRows";
 
 const t: TableComparison = {
