@@ -7,11 +7,11 @@ import { pathToFileURL } from "node:url";
 import { VALUES } from "../../src/catalog";
 import { chromiumMissing, chromiumPath, CHROMIUM_ARGS } from "../../src/figures/render";
 import { exportReview, importReview } from "../../src/report/review";
-import { codeVersion, manifestModel, writeManifest } from "../../src/runs/manifest";
 import type { GenerateRecord, Task1Answers } from "../../src/runs/records";
 import { parseBudget } from "../../src/report/reviewSheet";
 import { runVag } from "../helpers/cli";
-import { task1Record, task2Record } from "../helpers/records";
+import { emptyManifest, task1Record, task2Record } from "../helpers/records";
+import { writeManifest } from "../../src/runs/manifest";
 
 const MARKUP = '<b>bold</b><img src=x onerror="window.__pwned=1">';
 
@@ -22,23 +22,7 @@ const MARKUP = '<b>bold</b><img src=x onerror="window.__pwned=1">';
  */
 function writeRun(): string {
   const dir = mkdtempSync(join(tmpdir(), "vag-review-run-"));
-  writeManifest(dir, {
-    schemaVersion: 1,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    simulated: true,
-    protocol: "robust",
-    seed: 1,
-    model: manifestModel({ id: "sim-model", baseUrl: "http://127.0.0.1:9/v1" }),
-    code: codeVersion(),
-    scope: {},
-    counts: {},
-    calls: { total: 0, cacheHits: 0, requests: 0, failures: 0 },
-    tokens: { prompt: 0, completion: 0 },
-    costUsd: null,
-    retries: {},
-    timings: { startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, wallMs: null, meanLatencyMs: null },
-  });
+  writeManifest(dir, emptyManifest("sim-model"));
   // value k < 6: variants answer 4 (disagree) when variant < k % 3 + 1 ... else 1; the rest always 1.
   const t1 = [0, 1, 2, 3].map((variant) => {
     const answers = Object.fromEntries(VALUES.map((v, k) => [v, k < 6 && variant <= k % 3 ? 4 : 1])) as Task1Answers;
@@ -113,6 +97,17 @@ test("review export: the least confident cells first, misaligned added, model te
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/);
   const csv = readFileSync(join(run, "review", "sheet.csv"), "utf8");
   assert.match(csv.split("\n")[0], /^item,kind,sources,.*,label,annotator$/);
+});
+
+test("review export of a Task-1-only run: items ask for the stated inclination", () => {
+  const run = writeRun();
+  writeFileSync(join(run, "task2.jsonl"), "");
+  const { sheet } = exportReview(run, { budget: 0.05, misaligned: true });
+  assert.ok(sheet.items.length > 0);
+  assert.ok(sheet.items.every((i) => i.kind === "stated" && ["agree", "disagree", ""].includes(i.modelAnswer) && i.acted.length === 0));
+  // value 1 splits 2:2 (4, 4, 1, 1): a mean on the robust cut is undecided, so the run has no answer to check
+  assert.equal(sheet.items.find((i) => i.value === VALUES[1])?.modelAnswer, "");
+  assert.deepEqual([...new Set(sheet.items.map((i) => i.sources.join()))], ["least-confident"], "no Task 2: nothing is misaligned");
 });
 
 test("review import: bad rows are FILE:LINE, exit 2, nothing stored; two annotators give kappa", async () => {
