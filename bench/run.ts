@@ -9,7 +9,7 @@ import { machine, ROOT, type Metric } from "./lib";
  * machine they came from. Nothing here is asserted by `npm test`.
  * `npm run bench -- runner gap` runs only the named scripts.
  */
-const SCRIPTS = ["runner", "reproduce", "gap", "figures", "notebooks"];
+const SCRIPTS = ["runner", "batch", "reproduce", "gap", "figures", "notebooks"];
 
 interface BenchLine {
   name: string;

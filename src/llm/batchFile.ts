@@ -62,10 +62,11 @@ export const BatchOutputLine = z
       .object({
         status_code: z.number().int().min(100).max(599),
         request_id: z.string().nullable().optional(),
-        body: z.unknown(),
+        body: z.unknown().optional(),
       })
       .nullable(),
-    error: z.object({ code: z.string().nullable().optional(), message: z.string().nullable().optional() }).nullable().optional(),
+    // OpenAI sends {code, message}; vLLM's run-batch sends the message as a string.
+    error: z.union([z.string(), z.object({ code: z.string().nullable().optional(), message: z.string().nullable().optional() })]).nullable().optional(),
   })
   .refine((l) => l.response !== null || (l.error !== null && l.error !== undefined), { message: "neither a response nor an error" });
 export type BatchOutputLine = z.infer<typeof BatchOutputLine>;
@@ -102,8 +103,8 @@ const failed = (message: string): CompletionResult => ({
 export function batchResult(line: BatchOutputLine, batchPrice: Price | null): CompletionResult {
   const r = line.response;
   if (r === null || r === undefined || line.error) {
-    const e = line.error;
-    return failed(`batch error${e?.code ? ` ${e.code}` : ""}: ${e?.message ?? "no response"}`);
+    const e = typeof line.error === "string" ? { code: null, message: line.error } : line.error;
+    return failed(`batch error${e?.code ? ` ${e.code}` : ""}${r ? ` (HTTP ${r.status_code})` : ""}: ${e?.message ?? "no response"}`);
   }
   if (r.status_code !== 200) {
     const eb = ErrorBody.safeParse(r.body);
@@ -124,10 +125,10 @@ export function batchPrice(price: Price | null, discount: number): Price | null 
 
 /**
  * The bottom layer of a batch import: answers each request from the output
- * lines already read (keyed like the cache), so the records are built by the
- * same path as a live call and the answers land in the cache above it.
+ * lines already read, found by `keyOf(request)`, so the records are built by
+ * the same path as a live call and the answers land in the cache above it.
  */
-export function batchReplay(results: ReadonlyMap<string, CompletionResult>, keyOf: (req: CompletionRequest) => string): LlmClient {
+export function batchReplay<K>(results: ReadonlyMap<K, CompletionResult>, keyOf: (req: CompletionRequest) => K): LlmClient {
   return {
     async complete(req) {
       return results.get(keyOf(req)) ?? failed("no line for this request in the batch output");

@@ -101,11 +101,11 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 /** An attempt as a result: cost from the price, the error scrubbed of secrets and kept short. */
-export function attemptResult(a: Attempt, latencyMs: number, price: Price | null, secrets: readonly string[] = secretsFromEnv()): CompletionResult {
+export function attemptResult(a: Attempt, latencyMs: number, price: Price | null, secrets?: readonly string[]): CompletionResult {
   if (a.ok) return { output: a.output, error: null, usage: a.usage, costUsd: callCost(a.usage, price), cached: false, latencyMs, retries: {}, simulated: a.simulated };
   return {
     output: null,
-    error: scrubSecrets(a.message.replace(/\s+/g, " ").trim(), secrets).slice(0, 450),
+    error: scrubSecrets(a.message.replace(/\s+/g, " ").trim(), secrets ?? secretsFromEnv()).slice(0, 450),
     usage: null,
     costUsd: null,
     cached: false,

@@ -227,10 +227,11 @@ export async function importBatch(runDir: string, files: readonly string[], o: I
   for (const { plan, options } of plans.values()) {
     const mine = parsed.filter((l) => l.target.plan === plan);
     if (mine.length === 0) continue;
-    const client0 = clientFor(plan.config);
-    const keyOf = (req: Parameters<typeof client0.cacheKey>[0]) => client0.cacheKey(req);
+    // The replay finds a request's line by its messages array: requestFor passes the item's own
+    // array through, so this is the item's identity without hashing every request again.
+    const keyOf = (req: { messages: unknown }) => req.messages;
     // One result per request; an answer beats an error for the same id (a retried line).
-    const results = new Map<string, CompletionResult>();
+    const results = new Map<unknown, CompletionResult>();
     const fileOf = new Map<string, string>();
     const items = new Map<string, WorkItem<unknown>>();
     for (const l of mine) {
