@@ -186,47 +186,51 @@ export function weightedValueDistance(
   assertSameShape(V, A);
   const cols = V.cols;
   const nRows = rows ? rows.length : V.rows;
+  // Row-major accumulation into per-column sums (a bootstrap calls this tens of thousands of times).
+  if (scratch.length < 8 * cols) scratch = new Float64Array(8 * cols);
+  const acc = scratch;
+  acc.fill(0, 0, 8 * cols);
+  const vd = V.data;
+  const ad = A.data;
+  for (let r = 0; r < nRows; r++) {
+    const i = rows ? rows[r] : r;
+    const w = weights[i];
+    if (w === 0) continue;
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = vd[base + j];
+      const a = ad[base + j];
+      const o = j * 8;
+      const hasV = v === v;
+      const hasA = a === a;
+      if (hasV) {
+        acc[o] += w * v;
+        acc[o + 1] += w;
+      }
+      if (hasA) {
+        acc[o + 2] += w * a;
+        acc[o + 3] += w;
+      }
+      if (hasV && hasA) {
+        acc[o + 4] += w * Math.abs(v - a);
+        acc[o + 5] += w * v;
+        acc[o + 6] += w * a;
+        acc[o + 7] += w;
+      }
+    }
+  }
   let total = 0;
   let counted = 0;
   for (let j = 0; j < cols; j++) {
-    let sumAbs = 0;
-    let sumV = 0;
-    let sumA = 0;
-    let wPaired = 0;
-    let soloV = 0;
-    let soloA = 0;
-    let wV = 0;
-    let wA = 0;
-    for (let r = 0; r < nRows; r++) {
-      const i = rows ? rows[r] : r;
-      const w = weights[i];
-      if (w === 0) continue;
-      const v = V.data[i * cols + j];
-      const a = A.data[i * cols + j];
-      const hasV = !Number.isNaN(v);
-      const hasA = !Number.isNaN(a);
-      if (hasV) {
-        soloV += w * v;
-        wV += w;
-      }
-      if (hasA) {
-        soloA += w * a;
-        wA += w;
-      }
-      if (hasV && hasA) {
-        sumAbs += w * Math.abs(v - a);
-        sumV += w * v;
-        sumA += w * a;
-        wPaired += w;
-      }
-    }
+    const o = j * 8;
+    const wPaired = acc[o + 7];
     let d = NaN;
     if (form === "cell-mean") {
-      if (wPaired > 0) d = sumAbs / wPaired;
+      if (wPaired > 0) d = acc[o + 4] / wPaired;
     } else if (protocol === "robust") {
-      if (wPaired > 0) d = Math.abs(sumV / wPaired - sumA / wPaired);
-    } else if (wV > 0 && wA > 0) {
-      d = Math.abs(soloV / wV - soloA / wA);
+      if (wPaired > 0) d = Math.abs(acc[o + 5] / wPaired - acc[o + 6] / wPaired);
+    } else if (acc[o + 1] > 0 && acc[o + 3] > 0) {
+      d = Math.abs(acc[o] / acc[o + 1] - acc[o + 2] / acc[o + 3]);
     }
     out[j] = d;
     if (!Number.isNaN(d)) {
@@ -236,3 +240,6 @@ export function weightedValueDistance(
   }
   return counted === 0 ? NaN : total / counted;
 }
+
+/** Accumulators of weightedValueDistance: per column Σw·v, Σw (v present), Σw·a, Σw (a present), then over paired cells Σw|v−a|, Σw·v, Σw·a, Σw. */
+let scratch = new Float64Array(8 * 56);

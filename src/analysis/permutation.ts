@@ -52,10 +52,17 @@ export function pairedPermutationTest(
   const tol = 1e-9 * Math.max(1, observed);
   if (n < 31 && 2 ** n <= B) {
     const patterns = 2 ** n;
+    // Gray-code order: consecutive sign vectors differ in one sign, so each step is one update
+    // (step s flips sign b = lowest set bit of s; it is negative now iff bit b of s ^ (s >> 1) is set).
     let extreme = 0;
+    let sum = total;
+    const signs = new Int8Array(n).fill(1);
     for (let s = 0; s < patterns; s++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += s & (1 << i) ? -d[i] : d[i];
+      if (s > 0) {
+        const b = 31 - Math.clz32(s & -s);
+        signs[b] = -signs[b];
+        sum += 2 * signs[b] * d[b];
+      }
       if (Math.abs(sum) >= observed - tol) extreme++;
     }
     return { diff: total / n, p: extreme / patterns, iterations: patterns, n, exact: true };

@@ -38,10 +38,16 @@ export interface RankingStability {
  */
 export function ranksOf(d: ArrayLike<number>, out: Int32Array = new Int32Array(d.length)): Int32Array {
   const n = d.length;
-  const key = new Float64Array(n);
+  if (rankKey.length < n) {
+    rankKey = new Float64Array(n);
+    rankSorted = new Float64Array(n);
+  }
+  const key = rankKey;
+  const sorted = rankSorted.subarray(0, n);
   for (let k = 0; k < n; k++) key[k] = Number.isNaN(d[k]) ? -Infinity : d[k];
   // A native numeric sort and two binary searches per value (this runs ~24,000 times per model).
-  const sorted = key.slice().sort();
+  sorted.set(key.subarray(0, n));
+  sorted.sort();
   let seen: Map<number, number> | null = null;
   for (let k = 0; k < n; k++) {
     const x = key[k];
@@ -69,6 +75,9 @@ export function ranksOf(d: ArrayLike<number>, out: Int32Array = new Int32Array(d
   }
   return out;
 }
+
+let rankKey = new Float64Array(56);
+let rankSorted = new Float64Array(56);
 
 function stability(
   observed: Float64Array,
