@@ -175,7 +175,8 @@ export function sampleIndices(n: number, k: number, rng: Rng): number[] {
   if (!Number.isInteger(n) || !Number.isInteger(k) || k < 0 || k > n) {
     throw new RangeError(`sampleIndices needs integers 0 ≤ k ≤ n, got n=${n}, k=${k}`);
   }
-  const pool = Array.from({ length: n }, (_, i) => i);
+  const pool = new Array<number>(n);
+  for (let i = 0; i < n; i++) pool[i] = i;
   for (let i = 0; i < k; i++) {
     const j = i + rng.int(n - i);
     const tmp = pool[i];
