@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { analyseRun } from "../figures/sources";
-import { gapForRun } from "../gap/outputs";
-import type { Effect } from "../gap/experiment";
+import { writeGapOutputs } from "../gap/outputs";
+import { runGap } from "../gap/runGap";
 import { publish } from "../report/publish";
 import { openRun } from "../runs/openRun";
 import { groundTruth } from "../sim/respondent";
@@ -45,8 +45,9 @@ export async function runDemo(
   }
 
   const gapDir = join(outDir, "gap");
-  const gap = gapForRun(records, gapDir, { bootstrap: 200 });
-  for (const e of gap.effects) log(`gap prediction [SIMULATED]: ${describeEffect(e)}`);
+  const gap = runGap({ run: records }, { bootstrap: 200 });
+  writeGapOutputs(gap, gapDir);
+  for (const v of gap.verdicts) log(`gap verdict [SIMULATED]: ${v.sentence.replace(/\*\*/g, "")}`);
 
   const pub = await publish([runDir, gapDir], outDir);
   if (pub.figuresNote) log(`figures: ${pub.figuresNote}; wrote the interactive figures.html only`);
@@ -59,11 +60,4 @@ export async function runDemo(
   if (pub.figures.html) log(`figures:      ${pub.figures.html}`);
   log(`report:       ${report.path}   <- open this first`);
   return { runDir, gapDir, figuresDir, report: report.path };
-}
-
-function describeEffect(e: Effect): string {
-  const d = e.difference;
-  const ci = (c: [number, number] | null) => (c ? `[${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : "[n/a]");
-  const auc = d.auc === null ? "" : `, AUC ${d.auc >= 0 ? "+" : ""}${d.auc.toFixed(3)} ${ci(d.ci95.auc)}`;
-  return `label ${e.label}: ${e.setting} vs ${e.baseline}: F1 ${d.f1 >= 0 ? "+" : ""}${d.f1.toFixed(3)} ${ci(d.ci95.f1)}${auc}`;
 }

@@ -1,281 +1,312 @@
-import { COUNTRIES, GROUPS, GROUP_OF, TOPICS, VALUES } from "../catalog";
 import { countCues } from "./cues";
-import { hash32 as fnv1a32, hash32Continue as fnv1a32Continue } from "../analysis/random";
-
-/**
- * Bucket and sign of a hashed feature: index = h mod dim; with signed hashing
- * (Weinberger et al. 2009) the sign is bit 31 of h (1 -> -1), which is
- * independent of the low bits used for the index when dim is a power of two.
- */
-const hashBucket = (h: number, dim: number): number => h % dim;
-const hashSign = (h: number): 1 | -1 => (h >>> 31 === 1 ? -1 : 1);
-import type { GapExample } from "./labels";
-import { SETTING_FIELDS, type Field, type Setting } from "./settings";
+import type { ActionTexts, GapExample, TextRole } from "./labels";
 import type { SparseMatrix } from "./sparse";
-import { bigrams, tokenize } from "./tokens";
+import { tokenize } from "./tokens";
 
 /**
- * Feature vectors of the gap predictor, as raw (unstandardized) sparse rows.
+ * Features of the gap predictor as named keys, so every weight reads as what
+ * it is ("departing.explanation|in practice", "value=Wealth x stated=agree").
  *
- * Column layout for a setting with text fields F (settings.ts):
- *   0                      intercept (always 1; ml-logistic-regression has none)
- *   1 .. dim               hashed word and bigram counts of every field in F:
- *                          key "<field>|<token>" or "<field>|<tok1> <tok2>",
- *                          column = 1 + fnv1a32(key) mod dim (hash.ts); with
- *                          `signed`, the count is multiplied by the hash sign.
- *                          Fields hash into the same buckets but with distinct keys.
- *   then per field in F    <field>:chars, :tokens, :negation, :hedging, :contrast
- *                          (cues.ts), and for attribution also :spans (list length)
- *   then one-hots          polarity (positive, negative), value group (10, group
- *                          order), value (56), country (12), topic (11)
+ * A feature function looks at one example and emits (key, value) pairs; a
+ * setting (settings.ts) is a list of feature functions. The matrix of a
+ * setting has one column per distinct key over the examples, in first-seen
+ * order, after column 0 = "(intercept)" (always 1). Keys are not hashed: the
+ * vocabulary is the reversible map. Rare keys are dropped inside each
+ * training fold by a minimum count (logistic.ts), never on the whole data.
  *
- * Example: with dim 8 the action "I vote." gives tokens [i, vote] and bigram
- * "i vote"; keys "action|i", "action|vote", "action|i vote" land in columns
- * 1 + fnv1a32(key) % 8.
+ * To add your own feature (e.g. in a notebook cell):
  *
- * Each (field, text) is tokenized and hashed once and cached, so the settings
- * that share the action text do not redo it.
+ *   const longAction: FeatureFunction = {
+ *     name: "long-action",
+ *     apply: (e, emit) => { if ((e.texts.departing?.action ?? "").length > 120) emit("departing action is long"); },
+ *   };
+ *
+ * then pass a setting that uses it to runGap (settings.ts `withFeatures`).
+ * `name` must be unique: blocks are cached per (examples, name).
  */
-export interface FeatureOptions {
-  /** Number of hash buckets (default 4096). */
-  dim: number;
-  /** Signed hashing (default false: plain counts). */
-  signed: boolean;
-  /** Include bigrams (default true). */
-  bigrams: boolean;
+export type Emit = (key: string, value?: number) => void;
+
+export interface FeatureFunction {
+  name: string;
+  apply(e: GapExample, emit: Emit): void;
+  /**
+   * Optional: texts whose word unigrams and bigrams this function emits as
+   * "prefix|w" and "prefix|w1 w2" (counts). Same result as emitting those keys
+   * in `apply`, but coded as numbers while the block is built (fast path).
+   */
+  ngrams?(e: GapExample): Iterable<readonly [prefix: string, text: string]>;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { dim: 4096, signed: false, bigrams: true };
+/** Rows of one feature function: CSR over its own keys (local column = index in `keys`). */
+interface Block {
+  keys: string[];
+  rowPtr: Int32Array;
+  colIdx: Int32Array;
+  values: Float64Array;
+}
 
 export interface FeatureMatrix extends SparseMatrix {
-  setting: Setting;
-  /** Human-readable name of every column. */
-  names: string[];
-  /** First hashed column (1) and number of hashed columns. */
-  hashedOffset: number;
-  dim: number;
+  /** Name of every column; column 0 is "(intercept)". */
+  keys: string[];
 }
 
-interface HashedText {
-  idx: Int32Array;
-  val: Float64Array;
-  stats: number[];
+const blockCache = new WeakMap<readonly GapExample[], Map<string, Block>>();
+
+// Token ids shared by every block: each distinct text is tokenized once per process.
+const tokenId = new Map<string, number>();
+const tokenName: string[] = [];
+const textTokens = new Map<string, Int32Array>();
+function tokenIds(text: string): Int32Array {
+  let ids = textTokens.get(text);
+  if (ids) return ids;
+  const toks = tokenize(text);
+  ids = new Int32Array(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    let id = tokenId.get(toks[i]);
+    if (id === undefined) {
+      id = tokenName.length;
+      tokenId.set(toks[i], id);
+      tokenName.push(toks[i]);
+    }
+    ids[i] = id;
+  }
+  if (textTokens.size > 500_000) textTokens.clear();
+  textTokens.set(text, ids);
+  return ids;
 }
 
-const STAT_NAMES = ["chars", "tokens", "negation", "hedging", "contrast"] as const;
+/** The tokens of a text (cached), for cue counts and lengths. */
+export function tokensOf(text: string): string[] {
+  return Array.from(tokenIds(text), (id) => tokenName[id]);
+}
 
-export class FeatureExtractor {
-  readonly options: FeatureOptions;
-  // field -> text -> hashed; keyed by the text itself so V8 reuses the string's hash
-  private cache = new Map<Field, Map<string, HashedText>>();
+const TOKEN_SPAN = 2 ** 21;
 
-  constructor(options: Partial<FeatureOptions> = {}) {
-    this.options = { ...DEFAULT_FEATURE_OPTIONS, ...options };
-    if (!Number.isInteger(this.options.dim) || this.options.dim < 1) throw new RangeError(`dim must be a positive integer, got ${this.options.dim}`);
-  }
-
-  /** The hashed counts and stats of one text of one field (cached). */
-  hashText(field: Field, text: string): HashedText {
-    let byText = this.cache.get(field);
-    if (!byText) this.cache.set(field, (byText = new Map()));
-    const hit = byText.get(text);
-    if (hit) return hit;
-    const { dim, signed } = this.options;
-    const tokens = tokenize(text);
-    const counts = new Map<number, number>();
-    const add = (h: number) => {
-      const b = hashBucket(h, dim);
-      counts.set(b, (counts.get(b) ?? 0) + (signed ? hashSign(h) : 1));
-    };
-    // h("field|tok"), then bigrams as h("field|tok1" + " " + "tok2") by continuing the hash
-    const fieldHash = fnv1a32(`${field}|`);
-    let prev = -1;
-    for (const t of tokens) {
-      const h = fnv1a32Continue(fieldHash, t);
-      add(h);
-      if (this.options.bigrams && prev >= 0) add(fnv1a32Continue(fnv1a32Continue(prev, " "), t));
-      prev = h;
+function buildBlock(examples: readonly GapExample[], fn: FeatureFunction): Block {
+  const index = new Map<string, number>();
+  const codeIndex = new Map<number, number>();
+  const prefixIndex = new Map<string, number>();
+  const prefixes: string[] = [];
+  const keys: string[] = [];
+  const rowPtr = new Int32Array(examples.length + 1);
+  let colIdx = new Int32Array(Math.max(16, examples.length * 8));
+  let vals = new Float64Array(colIdx.length);
+  let nnz = 0;
+  let rowCols = new Int32Array(1024);
+  let nRow = 0;
+  let acc = new Float64Array(1024);
+  let seen = new Uint8Array(1024);
+  const add = (c: number, value: number) => {
+    if (c >= acc.length) {
+      const size = Math.max(c + 1, acc.length * 2);
+      const a2 = new Float64Array(size);
+      a2.set(acc);
+      acc = a2;
+      const s2 = new Uint8Array(size);
+      s2.set(seen);
+      seen = s2;
     }
-    const idx = Int32Array.from(counts.keys()).sort();
-    const val = Float64Array.from(idx, (b) => counts.get(b)!);
-    const cues = countCues(tokens);
-    const stats = [text.length, tokens.length, cues.negation, cues.hedging, cues.contrast];
-    const out = { idx, val, stats };
-    byText.set(text, out);
-    return out;
-  }
-
-  /** The hashed keys ("field|token" / "field|tok1 tok2") of one text, in text order. */
-  keysOf(field: Field, text: string): string[] {
-    const tokens = tokenize(text);
-    const keys = tokens.map((t) => `${field}|${t}`);
-    if (this.options.bigrams) for (const b of bigrams(tokens)) keys.push(`${field}|${b}`);
-    return keys;
-  }
-
-  /**
-   * Reverse map for readability: for the given hash buckets, the keys of these
-   * examples' texts (in a setting) that land there, most frequent first.
-   * Computed on demand (a second tokenization pass) to keep extraction lean.
-   */
-  bucketExamples(examples: readonly GapExample[], setting: Setting, buckets: readonly number[], max = 3): Map<number, string[]> {
-    const want = new Set(buckets);
-    const counts = new Map<number, Map<string, number>>();
-    for (const e of examples)
-      for (const f of SETTING_FIELDS[setting])
-        for (const t of fieldTexts(e, f))
-          for (const k of this.keysOf(f, t)) {
-            const b = hashBucket(fnv1a32(k), this.options.dim);
-            if (!want.has(b)) continue;
-            let c = counts.get(b);
-            if (!c) counts.set(b, (c = new Map()));
-            c.set(k, (c.get(k) ?? 0) + 1);
-          }
-    const out = new Map<number, string[]>();
-    for (const b of buckets) {
-      const c = counts.get(b);
-      out.set(
-        b,
-        c ? [...c.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, max).map(([k]) => k) : [],
-      );
-    }
-    return out;
-  }
-
-  /** Column names of a setting (see the layout above). */
-  columnNames(setting: Setting): string[] {
-    const { dim } = this.options;
-    const names = ["(intercept)"];
-    for (let b = 0; b < dim; b++) names.push(`hash[${b}]`);
-    for (const f of SETTING_FIELDS[setting]) {
-      for (const s of STAT_NAMES) names.push(`${f}:${s}`);
-      if (f === "attribution") names.push("attribution:spans");
-    }
-    names.push("polarity:positive", "polarity:negative");
-    for (const g of GROUPS) names.push(`group:${g}`);
-    for (const v of VALUES) names.push(`value:${v}`);
-    for (const c of COUNTRIES) names.push(`country:${c}`);
-    for (const t of TOPICS) names.push(`topic:${t}`);
-    return names;
-  }
-
-  /** Readable names of columns: hashed columns list the keys of these examples that land in their bucket. */
-  describeColumns(m: FeatureMatrix, examples: readonly GapExample[], cols: readonly number[]): string[] {
-    const isHashed = (c: number) => c >= m.hashedOffset && c < m.hashedOffset + m.dim;
-    const buckets = cols.filter(isHashed).map((c) => c - m.hashedOffset);
-    const ex = this.bucketExamples(examples, m.setting, buckets);
-    return cols.map((c) => {
-      if (!isHashed(c)) return m.names[c];
-      const keys = ex.get(c - m.hashedOffset) ?? [];
-      return `${m.names[c]} ${keys.length ? keys.join(" / ") : "(unseen)"}`;
-    });
-  }
-
-  /** The raw sparse feature matrix of a setting for these examples. */
-  matrix(examples: readonly GapExample[], setting: Setting): FeatureMatrix {
-    const { dim } = this.options;
-    const fields = SETTING_FIELDS[setting];
-    const names = this.columnNames(setting);
-    const denseStart = 1 + dim;
-    const oneHotStart = names.indexOf("polarity:positive");
-    const groupStart = oneHotStart + 2;
-    const valueStart = groupStart + GROUPS.length;
-    const countryStart = valueStart + VALUES.length;
-    const topicStart = countryStart + COUNTRIES.length;
-    const groupIndex = new Map(GROUPS.map((g, i) => [g, i]));
-    const valueIndex = new Map(VALUES.map((v, i) => [v, i]));
-    const countryIndex = new Map(COUNTRIES.map((c, i) => [c, i]));
-    const topicIndex = new Map(TOPICS.map((t, i) => [t, i]));
-
-    const rowPtr = new Int32Array(examples.length + 1);
-    let colIdx = new Int32Array(Math.max(16, examples.length * 64));
-    let values = new Float64Array(colIdx.length);
-    let nnz = 0;
-    const push = (c: number, v: number) => {
-      if (v === 0) return;
-      if (nnz === colIdx.length) {
-        const c2 = new Int32Array(colIdx.length * 2);
-        c2.set(colIdx);
-        colIdx = c2;
-        const v2 = new Float64Array(values.length * 2);
-        v2.set(values);
-        values = v2;
+    if (!seen[c]) {
+      seen[c] = 1;
+      if (nRow === rowCols.length) {
+        const r2 = new Int32Array(rowCols.length * 2);
+        r2.set(rowCols);
+        rowCols = r2;
       }
-      colIdx[nnz] = c;
-      values[nnz] = v;
-      nnz++;
-    };
-
-    const bucketSum = new Float64Array(dim);
-    const seen = new Uint8Array(dim);
-    let touched = new Int32Array(256);
-    for (let i = 0; i < examples.length; i++) {
-      const e = examples[i];
-      push(0, 1);
-      const statsRow: number[] = [];
-      let nTouched = 0;
-      for (const f of fields) {
-        const texts = fieldTexts(e, f);
-        const st = [0, 0, 0, 0, 0];
-        for (const t of texts) {
-          const h = this.hashText(f, t);
-          for (let k = 0; k < h.idx.length; k++) {
-            const b = h.idx[k];
-            if (!seen[b]) {
-              seen[b] = 1;
-              if (nTouched === touched.length) {
-                const t2 = new Int32Array(touched.length * 2);
-                t2.set(touched);
-                touched = t2;
-              }
-              touched[nTouched++] = b;
-            }
-            bucketSum[b] += h.val[k];
-          }
-          for (let s = 0; s < st.length; s++) st[s] += h.stats[s];
+      rowCols[nRow++] = c;
+    }
+    acc[c] += value;
+  };
+  const newCol = (name: string) => {
+    keys.push(name);
+    return keys.length - 1;
+  };
+  const emit: Emit = (key, value = 1) => {
+    if (value === 0 || !Number.isFinite(value)) return;
+    let c = index.get(key);
+    if (c === undefined) index.set(key, (c = newCol(key)));
+    add(c, value);
+  };
+  for (let i = 0; i < examples.length; i++) {
+    nRow = 0;
+    const e = examples[i];
+    fn.apply(e, emit);
+    if (fn.ngrams)
+      for (const [prefix, text] of fn.ngrams(e)) {
+        let pi = prefixIndex.get(prefix);
+        if (pi === undefined) {
+          pi = prefixes.length;
+          prefixIndex.set(prefix, pi);
+          prefixes.push(prefix);
         }
-        statsRow.push(...st);
-        if (f === "attribution") statsRow.push(e.texts.attributions.length);
+        const ids = tokenIds(text);
+        for (let t = 0; t < ids.length; t++) {
+          for (let order = 0; order < (t > 0 ? 2 : 1); order++) {
+            const code = order === 0 ? (pi * TOKEN_SPAN + ids[t]) * TOKEN_SPAN : (pi * TOKEN_SPAN + ids[t - 1]) * TOKEN_SPAN + ids[t] + 1;
+            let c = codeIndex.get(code);
+            if (c === undefined) {
+              const name = order === 0 ? `${prefix}|${tokenName[ids[t]]}` : `${prefix}|${tokenName[ids[t - 1]]} ${tokenName[ids[t]]}`;
+              c = index.get(name);
+              if (c === undefined) index.set(name, (c = newCol(name)));
+              codeIndex.set(code, c);
+            }
+            add(c, 1);
+          }
+        }
       }
-      const used = touched.subarray(0, nTouched).sort();
-      for (let k = 0; k < used.length; k++) {
-        const b = used[k];
-        push(1 + b, bucketSum[b]); // a signed bucket that cancelled to 0 is skipped by push
-        bucketSum[b] = 0;
-        seen[b] = 0;
-      }
-      for (let s = 0; s < statsRow.length; s++) push(denseStart + s, statsRow[s]);
-      push(oneHotStart + (e.polarity === "positive" ? 0 : 1), 1);
-      push(groupStart + groupIndex.get(GROUP_OF[e.value])!, 1);
-      push(valueStart + valueIndex.get(e.value)!, 1);
-      push(countryStart + countryIndex.get(e.country)!, 1);
-      push(topicStart + topicIndex.get(e.topic)!, 1);
-      rowPtr[i + 1] = nnz;
+    const cols = rowCols.subarray(0, nRow).sort();
+    if (nnz + nRow > colIdx.length) {
+      const size = Math.max(nnz + nRow, colIdx.length * 2);
+      const c2 = new Int32Array(size);
+      c2.set(colIdx);
+      colIdx = c2;
+      const v2 = new Float64Array(size);
+      v2.set(vals);
+      vals = v2;
     }
-    return {
-      rows: examples.length,
-      cols: names.length,
-      rowPtr,
-      colIdx: colIdx.slice(0, nnz),
-      values: values.slice(0, nnz),
-      setting,
-      names,
-      hashedOffset: 1,
-      dim,
-    };
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      const v = acc[c];
+      acc[c] = 0;
+      seen[c] = 0;
+      if (v === 0) continue;
+      colIdx[nnz] = c;
+      vals[nnz++] = v;
+    }
+    rowPtr[i + 1] = nnz;
   }
+  return { keys, rowPtr, colIdx: colIdx.slice(0, nnz), values: vals.slice(0, nnz) };
 }
 
-/** The texts of one field of an example (attributions are several texts). */
-function fieldTexts(e: GapExample, f: Field): string[] {
-  switch (f) {
-    case "action":
-      return e.texts.action ? [e.texts.action] : [];
-    case "attribution":
-      return e.texts.attributions.filter((a) => a.length > 0);
-    case "explanation":
-      return e.texts.explanation ? [e.texts.explanation] : [];
-    case "target":
-      return e.targetExplanation ? [e.targetExplanation] : [];
-  }
+function blockOf(examples: readonly GapExample[], fn: FeatureFunction): Block {
+  let byName = blockCache.get(examples);
+  if (!byName) blockCache.set(examples, (byName = new Map()));
+  let b = byName.get(fn.name);
+  if (!b) byName.set(fn.name, (b = buildBlock(examples, fn)));
+  return b;
 }
+
+/**
+ * The sparse matrix of these feature functions on these examples: column 0 =
+ * intercept, then each function's keys in order. Blocks are computed once per
+ * (examples array, function name), so settings that share a function share it.
+ * Keys emitted by two functions stay two columns (prefix your keys).
+ */
+export function featureMatrix(examples: readonly GapExample[], functions: readonly FeatureFunction[]): FeatureMatrix {
+  const blocks = functions.map((f) => blockOf(examples, f));
+  const keys = ["(intercept)"];
+  const offsets: number[] = [];
+  for (const b of blocks) {
+    offsets.push(keys.length);
+    for (const k of b.keys) keys.push(k);
+  }
+  let nnz = examples.length;
+  for (const b of blocks) nnz += b.colIdx.length;
+  const rowPtr = new Int32Array(examples.length + 1);
+  const colIdx = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  for (let i = 0; i < examples.length; i++) {
+    colIdx[k] = 0;
+    values[k++] = 1;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const b = blocks[bi];
+      const off = offsets[bi];
+      for (let q = b.rowPtr[i]; q < b.rowPtr[i + 1]; q++) {
+        colIdx[k] = off + b.colIdx[q];
+        values[k++] = b.values[q];
+      }
+    }
+    rowPtr[i + 1] = k;
+  }
+  return { rows: examples.length, cols: keys.length, rowPtr, colIdx, values, keys };
+}
+
+// ---- built-in feature functions ------------------------------------------------
+
+const word = (s: 0 | 1) => (s === 0 ? "agree" : "disagree");
+
+/** value=V */
+export const valueFeature: FeatureFunction = { name: "value", apply: (e, emit) => emit(`value=${e.value}`) };
+
+/** polarity=P and value=V x polarity=P (`choice`; nothing for gap examples). */
+export const valueByPolarity: FeatureFunction = {
+  name: "value x polarity",
+  apply: (e, emit) => {
+    if (!e.polarity) return;
+    emit(`polarity=${e.polarity}`);
+    emit(`value=${e.value} x polarity=${e.polarity}`);
+  },
+};
+
+/** stated=S and value=V x stated=S (gap labels; nothing for choice examples). */
+export const valueByStated: FeatureFunction = {
+  name: "value x stated",
+  apply: (e, emit) => {
+    if (e.stated === null) return;
+    emit(`stated=${word(e.stated)}`);
+    emit(`value=${e.value} x stated=${word(e.stated)}`);
+  },
+};
+
+export const countryFeature: FeatureFunction = { name: "country", apply: (e, emit) => emit(`country=${e.country}`) };
+export const topicFeature: FeatureFunction = { name: "topic", apply: (e, emit) => emit(`topic=${e.topic}`) };
+
+/** A text field of an action. `attribution` is the list of spans (each a text). */
+export type TextField = "action" | "attribution" | "explanation";
+
+/**
+ * Length and cue counts of one text under a prefix (cues.ts):
+ * "P:log-tokens" = log(1 + tokens), "P:negation", "P:hedging", "P:contrast".
+ * The word n-grams "P|w" and "P|w1 w2" come from the function's `ngrams`.
+ * Example: "I don't vote" under "action" gives action|i, action|don't,
+ * action|vote, "action|i don't", "action|don't vote", action:log-tokens = log(4), action:negation = 1.
+ */
+export function emitTextStats(text: string, prefix: string, emit: Emit): void {
+  const tokens = tokensOf(text);
+  emit(`${prefix}:log-tokens`, Math.log1p(tokens.length));
+  const c = countCues(tokens);
+  emit(`${prefix}:negation`, c.negation);
+  emit(`${prefix}:hedging`, c.hedging);
+  emit(`${prefix}:contrast`, c.contrast);
+}
+
+function fieldTexts(t: ActionTexts | undefined, field: TextField): string[] {
+  if (!t) return [];
+  if (field === "attribution") return t.attributions.filter((a) => a.length > 0);
+  const s = field === "action" ? t.action : t.explanation;
+  return s ? [s] : [];
+}
+
+/**
+ * N-grams of one field of the example's actions: `choice` examples give keys
+ * "field|…" (their own action), gap examples "consistent.field|…" and
+ * "departing.field|…" (both actions, named by the stated answer).
+ */
+export function textFeature(field: TextField): FeatureFunction {
+  const roles: readonly TextRole[] = ["self", "consistent", "departing"];
+  const texts = (e: GapExample) => {
+    const out: [string, string][] = [];
+    for (const role of roles) {
+      const prefix = role === "self" ? field : `${role}.${field}`;
+      for (const t of fieldTexts(e.texts[role], field)) out.push([prefix, t]);
+    }
+    return out;
+  };
+  return {
+    name: `text:${field}`,
+    apply: (e, emit) => {
+      for (const [prefix, t] of texts(e)) emitTextStats(t, prefix, emit);
+    },
+    ngrams: texts,
+  };
+}
+
+/** N-grams of the target's own Task 2 explanation ("target|…"), `gap-posthoc` only. */
+export const targetExplanationFeature: FeatureFunction = {
+  name: "text:target-explanation",
+  apply: (e, emit) => {
+    if (e.targetExplanation) emitTextStats(e.targetExplanation, "target", emit);
+  },
+  ngrams: (e) => (e.targetExplanation ? [["target", e.targetExplanation] as const] : []),
+};

@@ -1,11 +1,10 @@
 import { hashSeed, makeRng, sampleIndices, type Rng } from "../analysis/random";
 import type { LlmClient } from "../llm/types";
 import { fewShotMessages, FEWSHOT_SETTINGS, type FewShot, type FewShotSetting } from "../prompts/fewshot";
-import type { ExperimentRow } from "./experiment";
+import type { ExperimentRow } from "./results";
 import { fewShotPrediction, scoreFewShot } from "./fewshotScore";
 import type { GapExample, LabelKind } from "./labels";
 import { bootstrapCi } from "./metrics";
-import type { Setting } from "./settings";
 
 /**
  * The paper's few-shot gap predictor (method.md §8) through any LlmClient:
@@ -43,7 +42,7 @@ export const DEFAULT_FEWSHOT_OPTIONS: Omit<FewShotOptions, "model"> = {
 };
 
 /** Our setting name for each of the paper's few-shot settings. */
-export const FEWSHOT_TO_SETTING: Record<FewShotSetting, Setting> = {
+export const FEWSHOT_TO_SETTING: Record<FewShotSetting, string> = {
   default: "action",
   attribution: "action+attribution",
   explanation: "action+explanation",
@@ -56,10 +55,10 @@ export interface FewShotSample {
   notes: string[];
 }
 
-const toShot = (e: GapExample): FewShot | null =>
-  e.texts.action && e.texts.explanation
-    ? { action: e.texts.action, attributions: [...e.texts.attributions], explanation: e.texts.explanation, label: e.label === 1 }
-    : null;
+const toShot = (e: GapExample): FewShot | null => {
+  const t = e.texts.self;
+  return t?.action && t.explanation ? { action: t.action, attributions: [...t.attributions], explanation: t.explanation, label: e.label === 1 } : null;
+};
 
 export function sampleFewShot(examples: readonly GapExample[], rng: Rng, o: Pick<FewShotOptions, "trainPool" | "shotsPerClass" | "testPerClass">): FewShotSample {
   const items = examples.map(toShot).filter((s): s is FewShot => s !== null);

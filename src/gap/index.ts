@@ -1,8 +1,9 @@
 /** The gap layer's public API (src/index.ts exposes it as `gap`). */
 export * from "./auc";
+export * from "./clustered";
 export * from "./cues";
 export * from "./cv";
-export * from "./experiment";
+export * from "./evaluate";
 export * from "./features";
 export * from "./fewshot";
 export * from "./fewshotScore";
@@ -11,10 +12,14 @@ export * from "./logistic";
 export * from "./metrics";
 export * from "./outputs";
 export * from "./pairs";
+export * from "./predictors";
 export * from "./published";
 export * from "./report";
+export * from "./results";
 export * from "./runDir";
+export * from "./runGap";
 export * from "./settings";
+export * from "./sources";
 export * from "./sparse";
-export * from "./standardize";
 export * from "./tokens";
+export * from "./verdict";

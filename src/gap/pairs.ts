@@ -3,7 +3,7 @@ import { rowOf } from "../analysis/matrix";
 import { statedMatrix } from "../analysis/stated";
 import { VALUE_INDEX, type Country, type Topic, type Value } from "../catalog";
 import type { Polarity, Task1Record, Task2Record } from "../runs/records";
-import type { GapTarget } from "./experiment";
+import type { GapTarget } from "./results";
 import type { ActionTexts, PairInput } from "./labels";
 
 /** What the gap predictor needs of a generated (or dataset) action. */

@@ -4,7 +4,7 @@ import { importTask1 } from "../via/importTask1";
 import { importTask2 } from "../via/importTask2";
 import { TASK1_FILES, TASK2_FILES, type ModelId } from "../via/models";
 import { UserError } from "../errors";
-import type { GapTarget } from "./experiment";
+import type { GapTarget } from "./results";
 import { pairsFromRecords } from "./pairs";
 
 /**

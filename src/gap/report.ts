@@ -1,99 +1,79 @@
-import type { Effect, ExperimentRow, GapResults, Method } from "./experiment";
-import { SETTINGS } from "./settings";
-import type { Interval } from "./metrics";
+import type { CI } from "../analysis/bootstrap";
+import type { SettingResult } from "./evaluate";
+import { LABEL_MEANING } from "./labels";
+import type { GapResults } from "./results";
 
 /**
- * The Markdown summary of a gap experiment: per target and label a table of
- * settings × methods (F1 and AUC with 95% CIs), then a plain sentence on
- * whether explanations improve prediction, with the effect size (best
- * explanation setting − `action`, logistic) and its paired scenario-bootstrap CI.
+ * The Markdown summary of `vag gap` (results.md): the verdicts first (does
+ * text help, by how much, against the best text-free baseline), then per
+ * target and label a table of every setting, the heaviest features of the
+ * best text setting, and the notes.
  */
-const METHODS: readonly Method[] = ["logistic", "majority", "random", "fewshot"];
+const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(3));
+const ci = (c: CI | null | undefined) => (c && Number.isFinite(c[0]) ? `[${f3(c[0])}, ${f3(c[1])}]` : "");
+const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-const f3 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "–" : x.toFixed(3));
-const ci = (c: Interval | null) => (c ? `[${f3(c[0])}, ${f3(c[1])}]` : "");
-const signed = (x: number | null) => (x === null ? "–" : `${x >= 0 ? "+" : ""}${x.toFixed(3)}`);
-
-function cell(r: ExperimentRow | undefined): string {
-  if (!r) return "";
-  const auc = r.auc === null ? "AUC –" : `AUC ${f3(r.auc)} ${ci(r.ci95.auc)}`;
-  return `F1 ${f3(r.f1)} ${ci(r.ci95.f1)}<br>${auc}`;
+function methodLine(r: GapResults): string {
+  const o = r.options;
+  return (
+    `Logistic regression with L2 and balanced class weights (FTRL-Proximal, ${o.logistic.epochs} passes; src/gap/logistic.ts) on named features: ` +
+    `word unigrams and bigrams of the texts, log length and cue counts, one-hots of value, value x polarity (choice) or value x stated (gap), country and topic. ` +
+    `Nested cross-validation: ${o.folds} outer folds grouped by ${o.groupBy} and stratified (seed ${o.seed}); inside each outer training set ` +
+    `${o.innerFolds} grouped inner folds choose L2 in {${o.l2Grid.join(", ")}} and, for text, the minimum count of a feature in {${o.minCountGrid.join(", ")}} by inner AUC. ` +
+    `Scores are pooled over the outer test folds; 95% CIs resample the scenarios (${o.bootstrap} cluster bootstrap resamples); ` +
+    `"folds" gives the mean over outer folds with a t interval. The verdict's gain has a paired scenario bootstrap CI and a paired permutation p (scenario-wise swaps).`
+  );
 }
 
-/** One plain sentence on an effect: improvement only when the CI excludes 0. */
-export function verdict(e: Effect): string {
-  const d = e.difference;
-  const aucLo = d.ci95.auc?.[0];
-  const aucHi = d.ci95.auc?.[1];
-  const f1Lo = d.ci95.f1?.[0];
-  const f1Hi = d.ci95.f1?.[1];
-  const sizes = `ΔF1 ${signed(d.f1)} ${ci(d.ci95.f1)}, ΔAUC ${signed(d.auc)} ${ci(d.ci95.auc)}`;
-  const improves = (aucLo !== undefined && aucLo > 0) || (f1Lo !== undefined && f1Lo > 0);
-  const hurts = (aucHi !== undefined && aucHi < 0) || (f1Hi !== undefined && f1Hi < 0);
-  const which = [f1Lo !== undefined && f1Lo > 0 ? "F1" : null, aucLo !== undefined && aucLo > 0 ? "AUC" : null].filter(Boolean).join(" and ");
-  const head = improves && !hurts
-    ? `**Yes, explanations improve prediction** (${which} CI above 0)`
-    : hurts && !improves
-      ? "**No, explanations make prediction worse**"
-      : improves && hurts
-        ? "**Mixed**: F1 and AUC disagree"
-        : "**No clear improvement** (the CIs include 0)";
-  return `${head} for ${e.target} (${e.label}): \`${e.setting}\` vs \`${e.baseline}\`, ${sizes}.`;
-}
+const params = (r: SettingResult) =>
+  r.predictor === "logistic" ? [...new Set(r.chosen.map((p) => (r.text ? `L2 ${p.l2}, min ${p.minCount}` : `L2 ${p.l2}`)))].join("; ") : "–";
 
 export function gapMarkdown(r: GapResults, title = "Gap prediction"): string {
-  const out: string[] = [`# ${title}`, ""];
+  const out: string[] = [`# ${title}`, "", methodLine(r), ""];
+  out.push("Labels:", "");
+  for (const l of r.options.labels) out.push(`- \`${l}\`: ${LABEL_MEANING[l]}`);
+  out.push("", "## Verdicts: does text help, against the best text-free baseline?", "");
+  for (const v of r.verdicts) out.push(`- ${v.sentence}`);
   out.push(
-    `Logistic regression (${engineLine(r)}) on hashed word+bigram counts ` +
-      `(dim ${r.options.features.dim}${r.options.features.signed ? ", signed" : ""}) plus length/cue counts and one-hots; ` +
-      `${r.options.folds}-fold cross-validation grouped by scenario and stratified, seed ${r.options.seed}; pooled out-of-fold scores; ` +
-      `95% CIs from ${r.options.bootstrap} bootstrap resamples of the test predictions; effects from a paired bootstrap over scenarios.`,
     "",
-    "Labels: `gap` = the chosen action's inclination differs from the stated (Task 1) one, one example per (scenario, value) with both; " +
-      "`choice` = the target picked this action (the authors' label, method.md §8), one example per action.",
+    "Both bests are picked by AUC on the same out-of-fold predictions they are judged on; the text side has more settings to pick from, which slightly favours it. " +
+      "`gap-posthoc` is detection, not prediction: the target's explanation is written together with its choice.",
     "",
   );
-  const targets = [...new Set(r.data.map((d) => d.target))];
-  for (const target of targets) {
-    out.push(`## ${target}`, "");
-    for (const d of r.data.filter((x) => x.target === target)) {
-      const rows = r.experiments.filter((e) => e.target === target && e.label === d.label);
-      out.push(`### ${d.label} — n = ${d.n}, positives = ${d.positives} (${f3(d.n ? d.positives / d.n : NaN)}), ${d.scenarios} scenarios`, "");
-      if (rows.length === 0) {
-        out.push("Not evaluated (see notes).", "");
-        continue;
-      }
-      const methods = METHODS.filter((m) => rows.some((e) => e.method === m));
-      out.push(`| setting | ${methods.join(" | ")} |`, `|---|${methods.map(() => "---").join("|")}|`);
-      for (const s of SETTINGS) {
-        if (!rows.some((e) => e.setting === s)) continue;
-        out.push(`| ${s} | ${methods.map((m) => cell(rows.find((e) => e.setting === s && e.method === m))).join(" | ")} |`);
+  for (const block of r.settings) {
+    const d = r.data.find((x) => x.target === block.target && x.label === block.label);
+    out.push(`## ${block.target} — ${block.label}`, "");
+    if (d) out.push(`n = ${d.n}, positives = ${d.positives} (${f3(d.n ? d.positives / d.n : NaN)}), ${d.scenarios} scenarios.`, "");
+    if (block.results.length === 0) {
+      out.push("Not evaluated (see the verdict).", "");
+      continue;
+    }
+    out.push("| setting | text | AUC [95% CI] | F1 [95% CI] | AUC over folds (mean [t CI]) | precision | recall | chosen |", "|---|---|---|---|---|---|---|---|");
+    for (const s of block.results)
+      out.push(
+        `| ${esc(s.setting)} | ${s.text ? "yes" : "no"} | ${f3(s.auc)} ${ci(s.ci95.auc)} | ${f3(s.f1)} ${ci(s.ci95.f1)} | ${f3(s.folds.auc.mean)} ${ci(s.folds.auc.ci95)} | ${f3(s.precision)} | ${f3(s.recall)} | ${params(s)} |`,
+      );
+    out.push("");
+    const v = r.verdicts.find((x) => x.target === block.target && x.label === block.label);
+    const best = block.results.find((s) => s.setting === v?.bestWithText?.setting);
+    if (best?.top) {
+      out.push(`Heaviest features of \`${best.setting}\` (refitted on all rows; weight per count or one-hot; + pushes towards label 1):`, "");
+      out.push("| + weight | feature | − weight | feature |", "|---|---|---|---|");
+      const n = Math.min(10, Math.max(best.top.positive.length, best.top.negative.length));
+      for (let i = 0; i < n; i++) {
+        const p = best.top.positive[i];
+        const q = best.top.negative[i];
+        out.push(`| ${p ? f3(p.weight) : ""} | ${p ? esc(p.feature) : ""} | ${q ? f3(q.weight) : ""} | ${q ? esc(q.feature) : ""} |`);
       }
       out.push("");
-      const eff = r.effects.find((e) => e.target === target && e.label === d.label);
-      if (eff) out.push(verdict(eff), "");
-      const top = r.top_features[target]?.[d.label];
-      if (top) {
-        out.push(`Most predictive features of \`${top.setting}\` (standardized weights; + pushes towards label 1):`, "");
-        const n = Math.max(top.positive.length, top.negative.length);
-        out.push("| + weight | feature | − weight | feature |", "|---|---|---|---|");
-        for (let i = 0; i < Math.min(n, 10); i++) {
-          const p = top.positive[i];
-          const q = top.negative[i];
-          out.push(`| ${p ? f3(p.weight) : ""} | ${p ? esc(p.name) : ""} | ${q ? f3(q.weight) : ""} | ${q ? esc(q.name) : ""} |`);
-        }
-        out.push("");
-      }
     }
   }
-  if (r.effects.length > 0) {
-    out.push("## Do explanations improve prediction?", "");
-    for (const e of r.effects) out.push(`- ${verdict(e)}`);
-    out.push(
-      "",
-      "The best explanation setting is chosen by out-of-fold AUC on the same data, which slightly favours it; read a CI that barely excludes 0 with that in mind.",
-      "",
-    );
+  const few = r.experiments.filter((e) => e.method === "fewshot");
+  if (few.length > 0) {
+    out.push("## Few-shot LLM predictor (the paper's Table 14 method, label `choice`)", "");
+    out.push("| target | setting | n | F1 [95% CI, items] | accuracy | precision | recall |", "|---|---|---|---|---|---|---|");
+    for (const e of few) out.push(`| ${e.target} | ${e.setting} | ${e.n} | ${f3(e.f1)} ${ci(e.ci95.f1)} | ${f3(e.accuracy)} | ${f3(e.precision)} | ${f3(e.recall)} |`);
+    out.push("");
   }
   if (r.notes.length > 0) {
     out.push("## Notes", "");
@@ -102,12 +82,3 @@ export function gapMarkdown(r: GapResults, title = "Gap prediction"): string {
   }
   return out.join("\n");
 }
-
-function engineLine(r: GapResults): string {
-  const l = r.options.logistic;
-  if (l.engine === "ml-logistic-regression")
-    return `ml-logistic-regression, ${l.mlSteps} full-batch steps at rate ${l.mlLearningRate}, no regularization, ${l.classWeight === "balanced" ? "balanced by undersampling the majority class" : "unbalanced"}`;
-  return `own sparse engine: L2 ${l.l2}, ${l.classWeight === "balanced" ? "balanced class weights" : "no class weights"}, mini-batch Adam`;
-}
-
-const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");

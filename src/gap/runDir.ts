@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors";
 import { openRun, type Run } from "../runs/openRun";
 import { importDataset } from "../via/importDataset";
-import type { GapTarget } from "./experiment";
+import type { GapTarget } from "./results";
 import { pairsFromRecords, type ActionRow } from "./pairs";
 
 /**

@@ -1,4 +1,4 @@
-import type { ExperimentRow } from "../gap/experiment";
+import type { ExperimentRow } from "../gap/results";
 import type { TableComparison } from "../reproduce/tableComparison";
 import type { Row } from "./table";
 

@@ -2,13 +2,11 @@ import type { Country } from "../catalog/countries";
 import type { Topic } from "../catalog/topics";
 import { DEFINITION, type Value } from "../catalog/values";
 import type { Polarity } from "../runs/records";
-import { CUE_RATE } from "./planted";
+import { CONTESTED_PHRASES } from "./planted";
 import {
   ACTION_TEMPLATES,
   EXPLANATION_NEGATIVE,
   EXPLANATION_POSITIVE,
-  HEDGE_PREFIXES,
-  HEDGE_SUFFIXES,
   NEGATIVE_MARKERS,
   POSITIVE_MARKERS,
   TOPIC_SETTING,
@@ -16,7 +14,7 @@ import {
   fill,
 } from "./phrases";
 import { pick, unit } from "./random";
-import { respondent } from "./respondent";
+import { contested, type RespondentOptions } from "./respondent";
 
 /** One generated value-informed action in the VIA format (method.md §3.1). */
 export interface SimAction {
@@ -27,27 +25,12 @@ export interface SimAction {
 }
 
 /**
- * Whether the planted cue fires in an explanation about this cell: with
- * probability CUE_RATE.gap in gap cells and CUE_RATE.nonGap elsewhere,
- * decided per request (`variation`).
- */
-export function cueFires(seed: number, country: Country, topic: Topic, value: Value, variation: number | string): boolean {
-  const gap = respondent(seed).cell(country, topic, value).gap;
-  return unit(seed, "cue", variation, country, topic, value) < (gap ? CUE_RATE.gap : CUE_RATE.nonGap);
-}
-
-/** Add one hedging clause (prefix or suffix, chosen by u) to a plain explanation. */
-export function hedge(plain: string, u: number): string {
-  const n = HEDGE_PREFIXES.length + HEDGE_SUFFIXES.length;
-  const k = Math.min(n - 1, Math.floor(u * n));
-  if (k < HEDGE_PREFIXES.length) return HEDGE_PREFIXES[k] + plain.charAt(0).toLowerCase() + plain.slice(1);
-  return plain + HEDGE_SUFFIXES[k - HEDGE_PREFIXES.length];
-}
-
-/**
- * The simulator's action for (country, topic, value, polarity). The action and
- * its attributions depend only on the cell, the polarity and the request
- * (`variation`), never on the gap flag; the explanation carries the planted cue.
+ * The simulator's action for (country, topic, value, polarity). Action,
+ * attributions and explanation depend only on the cell, the polarity and the
+ * request (`variation`), never on any target's gap: real VIA texts are written
+ * by GPT-4o independently of the models studied. With `explanationSignal` the
+ * explanation of a contested cell (respondent.ts `contested`) ends with a
+ * CONTESTED_PHRASES sentence, the non-leaky signal of planted.ts.
  */
 export function simulatedAction(
   seed: number,
@@ -56,6 +39,7 @@ export function simulatedAction(
   value: Value,
   polarity: Polarity,
   variation: number | string,
+  options: RespondentOptions = {},
 ): SimAction {
   const u = (k: string) => unit(seed, "action", k, variation, country, topic, value, polarity);
   const markers = polarity === "positive" ? POSITIVE_MARKERS : NEGATIVE_MARKERS;
@@ -69,6 +53,7 @@ export function simulatedAction(
     b,
     s,
   });
-  const explanation = cueFires(seed, country, topic, value, variation) ? hedge(plain, u("hedge")) : plain;
+  const explanation =
+    options.explanationSignal && contested(seed, country, topic, value) ? plain + fill(pick(CONTESTED_PHRASES, u("contested")), { c: country }) : plain;
   return { action, attributions: [m, b, s], explanation };
 }

@@ -1,18 +1,22 @@
+import type { Country } from "../catalog/countries";
+import type { Topic } from "../catalog/topics";
 import { CLAIM_ORDER, type Value } from "../catalog/values";
-import { simulatedAction, cueFires, hedge } from "./actions";
+import { simulatedAction } from "./actions";
 import { MALFORMED_KINDS, malform, pythonRepr, type MalformedKind } from "./malformed";
 import {
   CHOICE_EXPLANATION_NEGATIVE,
   CHOICE_EXPLANATION_POSITIVE,
   PREDICTION_REASON_FALSE,
   PREDICTION_REASON_TRUE,
+  HEDGE_PREFIXES,
+  HEDGE_SUFFIXES,
   fill,
 } from "./phrases";
-import { hasHedgeCue } from "./planted";
+import { CUE_RATE, hasHedgeCue } from "./planted";
 import { markedPolarity, negativityScore, positiveOption } from "./polarity";
 import { recognise, type IncomingMessage, type PromptInfo, type PromptKind } from "./prompt-kind";
 import { hashString, pick, unit } from "./random";
-import { drawLikert, positionBiased, respondent, type SimBehaviour } from "./respondent";
+import { drawLikert, positionBiased, respondent, type RespondentOptions, type SimBehaviour } from "./respondent";
 
 /** The part of a chat-completions request body the simulator reads. */
 export interface ChatRequestBody {
@@ -35,6 +39,25 @@ export interface SimAnswer {
 export interface AnswerOptions extends SimBehaviour {
   /** Share of JSON answers spoiled (fences, single quotes, truncation, prose). Default 0. */
   malformedRate?: number;
+}
+
+/**
+ * Whether the hedging cue fires in the TARGET's Task 2 explanation of this
+ * cell: with probability CUE_RATE.gap in gap cells and CUE_RATE.nonGap
+ * elsewhere, decided per request (`variation`). Only the target's own
+ * explanation carries it (what `gap-posthoc` may detect), never the dataset's.
+ */
+export function cueFires(seed: number, country: Country, topic: Topic, value: Value, variation: number | string, options: RespondentOptions = {}): boolean {
+  const gap = respondent(seed, options).cell(country, topic, value).gap;
+  return unit(seed, "cue", variation, country, topic, value) < (gap ? CUE_RATE.gap : CUE_RATE.nonGap);
+}
+
+/** Add one hedging clause (prefix or suffix, chosen by u) to a plain explanation. */
+export function hedge(plain: string, u: number): string {
+  const n = HEDGE_PREFIXES.length + HEDGE_SUFFIXES.length;
+  const k = Math.min(n - 1, Math.floor(u * n));
+  if (k < HEDGE_PREFIXES.length) return HEDGE_PREFIXES[k] + plain.charAt(0).toLowerCase() + plain.slice(1);
+  return plain + HEDGE_SUFFIXES[k - HEDGE_PREFIXES.length];
 }
 
 /**
@@ -81,8 +104,8 @@ function formatLikert(k: 1 | 2 | 3 | 4, style: Task1Style, portrait: boolean): s
 
 const STYLES: readonly Task1Style[] = ["digit-label", "digit", "number", "label"];
 
-function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task1" }>): Record<string, string | number> {
-  const r = respondent(seed);
+function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task1" }>, options: RespondentOptions): Record<string, string | number> {
+  const r = respondent(seed, options);
   const style = task1Style(unit(seed, "t1-style", rq));
   // 2% of answers forget one value, as real models occasionally do.
   const dropped: Value | null = unit(seed, "t1-drop", rq) < 0.02 ? pick(CLAIM_ORDER, unit(seed, "t1-drop-which", rq)) : null;
@@ -96,8 +119,9 @@ function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind:
   return out;
 }
 
-function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task2" }>, positionBias: number): Record<string, string> {
-  const cell = respondent(seed).cell(info.country, info.topic, info.value);
+function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task2" }>, options: SimBehaviour): Record<string, string> {
+  const positionBias = options.positionBias ?? 0;
+  const cell = respondent(seed, options).cell(info.country, info.topic, info.value);
   const positive = positiveOption(info.option1, info.option2, unit(seed, "t2-tie", rq));
   const byPosition = positionBiased(seed, positionBias, info.country, info.topic, info.value);
   const choosePositive = byPosition ? positive === 1 : unit(seed, "t2", rq) < cell.pPositive;
@@ -106,7 +130,7 @@ function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind:
   if (!info.explanation) return { action };
   const templates = choosePositive ? CHOICE_EXPLANATION_POSITIVE : CHOICE_EXPLANATION_NEGATIVE;
   const plain = fill(pick(templates, unit(seed, "t2-expl", rq)), { v: info.value, t: info.topic, c: info.country });
-  const explanation = cueFires(seed, info.country, info.topic, info.value, `t2:${rq}`)
+  const explanation = cueFires(seed, info.country, info.topic, info.value, `t2:${rq}`, options)
     ? hedge(plain, unit(seed, "t2-hedge", rq))
     : plain;
   return { explanation, action };
@@ -153,15 +177,15 @@ export function answer(seed: number, body: ChatRequestBody, options: AnswerOptio
   let obj: unknown;
   switch (info.kind) {
     case "generate": {
-      const a = simulatedAction(seed, info.country, info.topic, info.value, info.polarity, rq);
+      const a = simulatedAction(seed, info.country, info.topic, info.value, info.polarity, rq, options);
       obj = { "Human Action": a.action, "Feature Attributions": a.attributions, "Natural Language Explanation": a.explanation };
       break;
     }
     case "task1":
-      obj = answerTask1(seed, rq, info);
+      obj = answerTask1(seed, rq, info, options);
       break;
     case "task2":
-      obj = answerTask2(seed, rq, info, options.positionBias ?? 0);
+      obj = answerTask2(seed, rq, info, options);
       break;
     case "gap":
       return { kind: "gap", content: answerGap(seed, rq, info), malformed: null, info };

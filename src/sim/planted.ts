@@ -115,11 +115,31 @@ export const TASK1_FLIP = 0.03;
 export const TASK2_NOISE = 0.03;
 
 /**
- * Planted signal for gap prediction: probability that an explanation (from
- * generation or Task 2) carries a hedging/contrast cue, for gap cells and for
- * the others. Action texts never depend on the gap flag.
+ * Planted signal in the TARGET's own Task 2 explanation (what `gap-posthoc`
+ * detects): probability that it carries a hedging/contrast cue, for gap cells
+ * and for the others. The dataset's (generation) texts never carry it: they
+ * are written independently of any target, as GPT-4o's VIA texts are.
  */
 export const CUE_RATE = { gap: 0.65, nonGap: 0.12 } as const;
+
+/**
+ * Optional, non-leaky explanation signal (off by default; `explanationSignal`
+ * of startSimServer / `vag sim-server --explanation-signal`): a share
+ * CONTESTED_RATE of cells are "contested", a property of the scenario and
+ * value drawn from the seed alone (not of any choice). In a contested cell the
+ * gap probability rises by CONTESTED_GAP_BOOST (capped at
+ * MAX_GAP_PROBABILITY), and the generated explanation of BOTH actions ends
+ * with one CONTESTED_PHRASES sentence. So the dataset's explanation tells a
+ * predictor, before any choice, that a gap is more likely here. With the
+ * switch off, explanations carry no information about any target's gap.
+ */
+export const CONTESTED_RATE = 0.25;
+export const CONTESTED_GAP_BOOST = 0.45;
+export const CONTESTED_PHRASES = [
+  " Opinions on this are sharply divided in {c}.",
+  " People in {c} argue about this a lot.",
+  " In {c} this is a contested question.",
+] as const;
 
 /** The cue words and phrases; `hasHedgeCue` looks for these. */
 export const HEDGE_CUES = ["although", "in practice", "sometimes", "even though", "admittedly", "however", "that said"] as const;

@@ -3,6 +3,8 @@ import { TOPICS, type Topic } from "../catalog/topics";
 import { GROUPS, GROUP_OF, VALUES, VALUE_INDEX, type Value, type ValueGroup } from "../catalog/values";
 import { scenarioIndex } from "../catalog/scenarios";
 import {
+  CONTESTED_GAP_BOOST,
+  CONTESTED_RATE,
   COUNTRY_GAP_FACTOR,
   CUE_RATE,
   GROUP_GAP_RATE,
@@ -83,7 +85,18 @@ export function gapProbability(country: Country, value: Value): number {
   return Math.min(MAX_GAP_PROBABILITY, GROUP_GAP_RATE[GROUP_OF[value]] * COUNTRY_GAP_FACTOR[country]);
 }
 
-function buildCell(seed: number, country: Country, topic: Topic, value: Value): RespondentCell {
+/** Options of the simulated respondent (planted.ts). */
+export interface RespondentOptions {
+  /** Plant the non-leaky "contested cell" signal in generated explanations (planted.ts CONTESTED_*). Default false. */
+  explanationSignal?: boolean;
+}
+
+/** Whether a cell is "contested" (planted.ts CONTESTED_RATE); only used when the explanation signal is on. */
+export function contested(seed: number, country: Country, topic: Topic, value: Value): boolean {
+  return unit(seed, "contested", country, topic, value) < CONTESTED_RATE;
+}
+
+function buildCell(seed: number, country: Country, topic: Topic, value: Value, options: RespondentOptions = {}): RespondentCell {
   const group = GROUP_OF[value];
   const z = clamp(
     GROUP_LIKERT[group] +
@@ -98,7 +111,8 @@ function buildCell(seed: number, country: Country, topic: Topic, value: Value): 
   const likert = likertDistribution(z);
   const statedMean = likert.reduce((s, p, k) => s + p * (k + 1), 0);
   const statedDisagree = z >= 2.5;
-  const gapP = gapProbability(country, value);
+  const boost = options.explanationSignal && contested(seed, country, topic, value) ? CONTESTED_GAP_BOOST : 0;
+  const gapP = Math.min(MAX_GAP_PROBABILITY, gapProbability(country, value) + boost);
   const gap = unit(seed, "gap", country, topic, value) < gapP;
   // Acting inclination: positive when the stated view is agree, unless this is a gap cell.
   const actsPositive = statedDisagree === gap;
@@ -107,21 +121,22 @@ function buildCell(seed: number, country: Country, topic: Topic, value: Value): 
   return { country, topic, value, group, latent: z, likert, statedMean, statedDisagree, gapProbability: gapP, gap, pPositive, pDepart };
 }
 
-const cache = new Map<number, Respondent>();
+const cache = new Map<string, Respondent>();
 
-/** The respondent of a seed, built once per process (7,392 cells, a few ms) and cached. */
-export function respondent(seed: number): Respondent {
-  const hit = cache.get(seed);
+/** The respondent of a seed (and options), built once per process (7,392 cells, a few ms) and cached. */
+export function respondent(seed: number, options: RespondentOptions = {}): Respondent {
+  const key = `${seed}:${options.explanationSignal ? 1 : 0}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const cells: RespondentCell[] = [];
   for (const country of COUNTRIES)
-    for (const topic of TOPICS) for (const value of VALUES) cells.push(buildCell(seed, country, topic, value));
+    for (const topic of TOPICS) for (const value of VALUES) cells.push(buildCell(seed, country, topic, value, options));
   const r: Respondent = {
     seed,
     cells,
     cell: (country, topic, value) => cells[scenarioIndex(country, topic) * VALUES.length + VALUE_INDEX[value]],
   };
-  cache.set(seed, r);
+  cache.set(key, r);
   return r;
 }
 
@@ -151,6 +166,8 @@ export interface SimBehaviour {
    * (negative action first) it reads as acting against the value.
    */
   positionBias?: number;
+  /** Plant the non-leaky contested-cell signal (RespondentOptions.explanationSignal). */
+  explanationSignal?: boolean;
 }
 
 /**
@@ -209,7 +226,7 @@ export interface GroundTruth {
 
 /** Everything the simulator planted for a seed (and behaviour), for tests and notebooks to check recovery against. */
 export function groundTruth(seed: number, behaviour: SimBehaviour = {}): GroundTruth {
-  const r = respondent(seed);
+  const r = respondent(seed, behaviour);
   const share = behaviour.positionBias ?? 0;
   const biased = r.cells.map((c) => positionBiased(seed, share, c.country, c.topic, c.value));
   const biasedCount = biased.filter(Boolean).length;

@@ -23,6 +23,8 @@ export interface SimServerOptions {
   positionBias?: number;
   /** Time from batches.create until a batch is completed (default 0: done at the first retrieve). */
   batchCompletionMs?: number;
+  /** Plant the non-leaky contested-cell signal in generated explanations (planted.ts CONTESTED_*). Default false. */
+  explanationSignal?: boolean;
 }
 
 export interface SimStats {
@@ -86,7 +88,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const seed = options.seed;
   const latency = Math.max(0, options.latencyMs ?? 0);
   const malformedRate = options.malformedRate ?? 0;
-  const behaviour = { positionBias: options.positionBias ?? 0 };
+  const behaviour = { positionBias: options.positionBias ?? 0, explanationSignal: Boolean(options.explanationSignal) };
   const tracker = new AttemptTracker(seed, options.faults);
   const hangMs = options.faults?.hangMs ?? 10 * 60 * 1000;
   const retryAfter = options.faults?.retryAfterSeconds ?? 1;
@@ -99,7 +101,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     malformed: 0,
     byKind: { generate: 0, task1: 0, task2: 0, gap: 0, unknown: 0 },
   };
-  respondent(seed); // build the latent respondent before the first request
+  respondent(seed, behaviour); // build the latent respondent before the first request
 
   async function completions(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let raw: string;

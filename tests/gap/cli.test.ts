@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { runDemoPipeline } from "../../src/pipeline/demo";
 import { startSimServer, SIM_MODEL } from "../../src/sim";
-import { SETTINGS } from "../../src/gap/settings";
+import { settingsFor } from "../../src/gap/settings";
 
 async function capture(argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
   const out: string[] = [];
@@ -32,20 +32,26 @@ test("vag gap --run on a simulated run, with the few-shot predictor against the 
     await runDemoPipeline({ runDir, cacheDir: join(tmp, "cache"), sim, log: () => {}, progress: false });
     const out = join(tmp, "out");
     const r = await capture([
-      "gap", "--run", runDir, "--out", out, "--bootstrap", "50", "--dim", "512", "--quiet",
+      "gap", "--run", runDir, "--out", out, "--bootstrap", "50", "--quiet",
       "--fewshot-model", SIM_MODEL, "--base-url", `${sim.url}`, "--cache-dir", join(tmp, "cache"),
     ]);
     assert.equal(r.code, 0, r.stderr);
     const res = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-    for (const label of ["gap", "choice"])
-      for (const setting of SETTINGS)
-        for (const method of ["logistic", "majority", "random"]) {
-          const row = res.experiments.find((e: { label: string; setting: string; method: string }) => e.label === label && e.setting === setting && e.method === method);
-          assert.ok(row, `${label}/${setting}/${method}`);
-          assert.equal(row.target, SIM_MODEL);
-          assert.equal(row.ci95.f1.length, 2);
-          assert.ok(row.ci95.f1[0] <= row.f1 && row.f1 <= row.ci95.f1[1]);
-        }
+    for (const label of ["choice", "gap", "gap-posthoc"]) {
+      for (const setting of settingsFor(label as "choice")) {
+        const row = res.experiments.find((e: { label: string; setting: string }) => e.label === label && e.setting === setting.id);
+        assert.ok(row, `${label}/${setting.id}`);
+        assert.equal(row.target, SIM_MODEL);
+        assert.equal(row.ci95.f1.length, 2);
+        assert.ok(row.ci95.f1[0] <= row.f1 + 1e-12 && row.f1 <= row.ci95.f1[1] + 1e-12, `${label}/${setting.id} CI brackets F1`);
+      }
+      const v = res.verdicts.find((x: { label: string }) => x.label === label);
+      assert.ok(v && v.bestTextFree && v.bestWithText && v.gain, `${label} verdict`);
+      assert.equal(v.target, SIM_MODEL);
+      assert.equal(v.gain.ci95.length, 2);
+      assert.ok(v.gain.p > 0 && v.gain.p <= 1);
+    }
+    assert.match(r.stdout, /gap-posthoc/);
     const few = res.experiments.filter((e: { method: string }) => e.method === "fewshot");
     assert.equal(few.length, 4);
     for (const f of few) {
@@ -53,9 +59,9 @@ test("vag gap --run on a simulated run, with the few-shot predictor against the 
       assert.equal(f.auc, null);
       assert.equal(f.n, 200);
     }
-    assert.ok(res.top_features[SIM_MODEL].gap.positive.length > 0);
+    assert.ok(res.settings.find((s: { label: string }) => s.label === "gap").results.some((r: { top?: { positive: unknown[] } }) => (r.top?.positive.length ?? 0) > 0));
     const md = readFileSync(join(out, "results.md"), "utf8");
-    assert.match(md, /explanations improve prediction|No clear improvement|make prediction worse|Mixed/);
+    assert.match(md, /text helps|text hurts|no detectable gain/);
     assert.match(md, /SIMULATED/);
     assert.equal(readFileSync(join(out, "fewshot_outputs.jsonl"), "utf8").trim().split("\n").length, 800);
   } finally {
@@ -82,7 +88,7 @@ test("malformed run file: one FILE:LINE line, exit 2, no output written", async 
 });
 
 test("usage errors exit 2 with one line", async () => {
-  for (const argv of [["gap"], ["gap", "--run", "x", "--data-dir", "y"], ["gap", "--run", "x", "--folds", "1"], ["gap", "--run", "/nonexistent-dir"]]) {
+  for (const argv of [["gap"], ["gap", "--run", "x", "--data-dir", "y"], ["gap", "--run", "x", "--folds", "1"], ["gap", "--run", "/nonexistent-dir"], ["gap", "--run", "x", "--label", "vibes"], ["gap", "--run", "x", "--group-by", "topic"]]) {
     const r = await capture(argv);
     assert.equal(r.code, 2, argv.join(" "));
     assert.match(r.stderr, /^vag: [^\n]+\n$/);

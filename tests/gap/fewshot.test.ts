@@ -10,7 +10,8 @@ const items = (n: number): GapExample[] =>
     topic: "Politics",
     value: "Wealth",
     polarity: i % 2 ? "negative" : "positive",
-    texts: { action: `action ${i}`, attributions: [], explanation: i % 7 === 3 ? null : `why ${i}` },
+    stated: null,
+    texts: { self: { action: `action ${i}`, attributions: [], explanation: i % 7 === 3 ? null : `why ${i}` } },
     targetExplanation: null,
     label: (i % 3 === 0 ? 1 : 0) as 0 | 1,
   }));
@@ -23,8 +24,8 @@ test("few-shot sampler: 10+10 shots from the first 7,000 usable items, 100+100 t
   assert.deepEqual(a.shots.map((s) => s.label), [...Array(10).fill(true), ...Array(10).fill(false)]);
   assert.deepEqual(a.test.map((s) => s.label), [...Array(100).fill(true), ...Array(100).fill(false)]);
   // items without an explanation are not usable; the pool is the first 7,000 usable ones
-  const usable = ex.filter((e) => e.texts.explanation !== null);
-  const poolActions = new Set(usable.slice(0, 7000).map((e) => e.texts.action));
+  const usable = ex.filter((e) => e.texts.self!.explanation !== null);
+  const poolActions = new Set(usable.slice(0, 7000).map((e) => e.texts.self!.action));
   assert.ok(a.shots.every((s) => poolActions.has(s.action)));
   assert.ok(a.test.every((s) => !poolActions.has(s.action)));
   assert.equal(new Set(a.test.map((s) => s.action)).size, 200);

@@ -16,7 +16,7 @@ test("src/index exposes every layer as a namespace, notebooks' loader included",
     io: ["readJsonText", "writeFileAtomic", "appendJsonLines"],
     via: ["importTask1", "importTask2", "fetchData"],
     reproduce: ["reproduce", "compareTables"],
-    gap: ["runGapExperiment", "runTargets"],
+    gap: ["runGap", "runTargets", "withFeatures"],
     figures: ["figureSet", "writeFigures", "FigureRenderer", "analyseRun"],
     notebook: ["table", "showFigure", "endpointOrSimulator", "runStudy", "analyzeStudy"],
   };

@@ -6,7 +6,7 @@ import { FAULT_KINDS } from "../../src/sim/faults";
 import { DEMO_SEED, runDemoPipeline } from "../../src/pipeline/demo";
 import { analyseRun } from "../../src/figures/sources";
 import { runTargets } from "../../src/gap/runDir";
-import { runGapExperiment } from "../../src/gap/experiment";
+import { runGap } from "../../src/gap/runGap";
 import { readManifest } from "../../src/runs/manifest";
 import type { Country, Topic } from "../../src/catalog";
 import { tmp, readLines, essence } from "./helpers";
@@ -28,7 +28,7 @@ const quiet = () => {};
 /** The gap experiment on a run, without the notes that name its (temp) directory. */
 function gapOf(runDir: string) {
   const { targets } = runTargets(runDir);
-  const { notes: _n, ...rest } = runGapExperiment(targets, { folds: 3, bootstrap: 100, seed: 42 });
+  const { notes: _n, ...rest } = runGap(targets, { folds: 3, bootstrap: 100, seed: 42 });
   return rest;
 }
 

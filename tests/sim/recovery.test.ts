@@ -94,7 +94,8 @@ test("the planted gap rates are recovered from simulated Task 1 + Task 2 answers
     assert.ok(Math.min(grp("Power"), grp("Tradition")) > Math.max(grp("Benevolence"), grp("Universalism")) + 0.08);
     assert.ok(byCountry.Uganda > byCountry["United States"] + 0.04);
 
-    // Planted explanation signal: hedging cues far more frequent in gap cells.
+    // The target's own Task 2 explanation hedges far more often in gap cells; the dataset's
+    // (generated) explanations carry no gap information by default.
     const cueShare = (rows: typeof observed, text: (i: number) => string) => {
       const idx = rows.map((r) => cells.indexOf(r.cell));
       return idx.filter((i) => hasHedgeCue(text(i))).length / idx.length;
@@ -106,9 +107,8 @@ test("the planted gap rates are recovered from simulated Task 1 + Task 2 answers
     const genGap = cueShare(gapRows, (i) => generated[i].pos!.explanation);
     const genOther = cueShare(otherRows, (i) => generated[i].pos!.explanation);
     report.push(`cue rate task2 ${t2Gap.toFixed(2)}/${t2Other.toFixed(2)}, generation ${genGap.toFixed(2)}/${genOther.toFixed(2)} (gap/non-gap)`);
-    for (const [g, o] of [[t2Gap, t2Other], [genGap, genOther]]) {
-      assert.ok(Math.abs(g - CUE_RATE.gap) < 0.1 && Math.abs(o - CUE_RATE.nonGap) < 0.05, `cue rates ${g} / ${o}`);
-    }
+    assert.ok(Math.abs(t2Gap - CUE_RATE.gap) < 0.1 && Math.abs(t2Other - CUE_RATE.nonGap) < 0.05, `task 2 cue rates ${t2Gap} / ${t2Other}`);
+    assert.ok(Math.abs(genGap - genOther) < 0.05, `generation cue rates must not depend on the gap: ${genGap} / ${genOther}`);
     // Actions carry no signal.
     assert.equal(generated.filter((g) => hasHedgeCue(g.pos!.action) || hasHedgeCue(g.neg!.action)).length, 0);
     console.log(`# recovery (seed ${SEED}, ${cells.length} cells, recovered vs expected departure): ${report.join("; ")}`);

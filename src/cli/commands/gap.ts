@@ -1,26 +1,26 @@
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { parseNumber } from "../options";
 import { UserError } from "../../errors";
-import type { GapResults } from "../../gap/experiment";
-import { ENGINES, type Engine } from "../../gap/logistic";
+import type { LabelKind } from "../../gap/labels";
 
 /**
- * `vag gap (--data-dir DIR | --run DIR) [--out DIR] [--dim N] [--folds K] [--seed N]`:
- * the gap predictor (src/gap). Writes results.json and results.md to --out
- * (default out/gap), atomically, only after everything was computed.
+ * `vag gap (--data-dir DIR | --run DIR) [--label choice|gap|gap-posthoc ...] [--group-by scenario|value]
+ * [--out DIR] [--folds K] [--inner-folds K] [--seed N] [--bootstrap N] [--fewshot-model ID ...]`:
+ * the gap predictor (src/gap/runGap.ts). Writes results.json and results.md to
+ * --out (default out/gap), atomically, only after everything was computed.
  */
 interface GapCliOptions {
   dataDir?: string;
   run?: string;
+  label?: string[];
+  groupBy: string;
   out: string;
-  dim: string;
   folds: string;
+  innerFolds: string;
   seed: string;
   bootstrap: string;
-  engine: string;
-  signed?: boolean;
   quiet?: boolean;
   fewshotModel?: string;
   baseUrl?: string;
@@ -28,19 +28,21 @@ interface GapCliOptions {
   cacheDir?: string;
 }
 
+const LABELS = ["choice", "gap", "gap-posthoc"];
+
 export function register(program: Command): void {
   program
     .command("gap")
-    .description("predict the value-action gap (and the choice) from actions, attributions and explanations")
+    .description("predict the Task 2 choice and the value-action gap from texts, against text-free baselines, with a verdict per target")
     .option("--data-dir <dir>", "published data directory (../via layout): targets claude-sonnet-4 and gpt-4o-mini")
     .option("--run <dir>", "a run directory with task2.jsonl (task1.jsonl, generate.jsonl)")
+    .option("--label <labels...>", `what to predict: ${LABELS.join(" | ")} (default: all three)`)
+    .option("--group-by <unit>", "cross-validation groups: scenario (default) or value (generalization to unseen values)", "scenario")
     .option("--out <dir>", "output directory", "out/gap")
-    .option("--dim <n>", "hash buckets for word+bigram counts", "4096")
-    .option("--folds <k>", "cross-validation folds (grouped by scenario)", "5")
-    .option("--seed <n>", "seed of folds, training order, baselines and bootstrap", "42")
-    .option("--bootstrap <n>", "bootstrap resamples for the CIs", "1000")
-    .option("--engine <name>", `logistic regression engine: ${ENGINES.join(" | ")}`, "sparse")
-    .option("--signed", "signed feature hashing")
+    .option("--folds <k>", "outer cross-validation folds", "5")
+    .option("--inner-folds <k>", "inner folds that tune L2 and the minimum feature count", "2")
+    .option("--seed <n>", "seed of folds, training order, baselines, bootstrap and permutations", "42")
+    .option("--bootstrap <n>", "scenario bootstrap resamples and permutations", "1000")
     .option("--quiet", "no progress lines on stderr")
     .option("--fewshot-model <id>", "also run the paper's few-shot predictor (label `choice`) with this observer model (paper: gpt-4o-mini)")
     .option("--base-url <url>", "OpenAI-compatible endpoint of the observer (default: OPENAI_BASE_URL, else api.openai.com)")
@@ -48,44 +50,26 @@ export function register(program: Command): void {
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .action(async (o: GapCliOptions) => {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
-      const { runGapExperiment } = require("../../gap/experiment") as typeof import("../../gap/experiment");
-      const { publishedTargets } = require("../../gap/published") as typeof import("../../gap/published");
+      const { runGap } = require("../../gap/runGap") as typeof import("../../gap/runGap");
       const { writeGapOutputs } = require("../../gap/outputs") as typeof import("../../gap/outputs");
-      const { runTargets } = require("../../gap/runDir") as typeof import("../../gap/runDir");
+      const { loadGapTargets } = require("../../gap/sources") as typeof import("../../gap/sources");
       const { runFewShot } = require("../../gap/fewshot") as typeof import("../../gap/fewshot");
       const { choiceExamples } = require("../../gap/labels") as typeof import("../../gap/labels");
       const { clientFor, resolveLlmConfig } = require("../../llm") as typeof import("../../llm");
       const { redactUrl } = require("../../secrets") as typeof import("../../secrets");
       const { writeFileAtomic } = require("../../io/atomic") as typeof import("../../io/atomic");
       if (!o.dataDir === !o.run) throw new UserError("gap: give exactly one of --data-dir DIR or --run DIR", 2);
-      const dim = int("--dim", o.dim, 1, 1 << 22);
       const folds = int("--folds", o.folds, 2, 100);
+      const innerFolds = int("--inner-folds", o.innerFolds, 2, 100);
       const seed = int("--seed", o.seed, 0, 2 ** 32 - 1);
-      const bootstrap = int("--bootstrap", o.bootstrap, 0, 100000);
-      if (!(ENGINES as readonly string[]).includes(o.engine)) throw new UserError(`gap: --engine must be one of ${ENGINES.join(", ")}`, 2);
+      const bootstrap = int("--bootstrap", o.bootstrap, 1, 100000);
+      const labels = (o.label ?? LABELS).flatMap((l) => l.split(","));
+      for (const l of labels) if (!LABELS.includes(l)) throw new UserError(`gap: --label must be one of ${LABELS.join(", ")}, got ${JSON.stringify(l)}`, 2);
+      if (o.groupBy !== "scenario" && o.groupBy !== "value") throw new UserError(`gap: --group-by must be scenario or value, got ${JSON.stringify(o.groupBy)}`, 2);
       const log = o.quiet ? undefined : (line: string) => process.stderr.write(`vag gap: ${line}\n`);
-      const notes: string[] = [];
-      let source: string;
-      let targets;
-      if (o.dataDir) {
-        source = `published data ${resolve(o.dataDir)}`;
-        targets = publishedTargets(o.dataDir);
-      } else {
-        source = `run ${resolve(o.run!)}`;
-        const r = runTargets(o.run!);
-        targets = r.targets;
-        notes.push(...r.notes);
-      }
-      if (targets.length === 0) throw new UserError(`gap: no Task 2 choices found in ${source}`, 2);
-      const results: GapResults = runGapExperiment(targets, {
-        folds,
-        seed,
-        bootstrap,
-        features: { dim, signed: Boolean(o.signed) },
-        logistic: { engine: o.engine as Engine },
-        log,
-      });
-      results.notes.unshift(`source: ${source}`, ...notes);
+      const { targets, notes } = loadGapTargets(o.dataDir ? { dataDir: o.dataDir } : { runDir: o.run! });
+      const results = runGap(targets, { folds, innerFolds, seed, bootstrap, labels: [...new Set(labels)] as LabelKind[], groupBy: o.groupBy, log });
+      results.notes.unshift(...notes);
       const outputs: unknown[] = [];
       if (o.fewshotModel) {
         const config = resolveLlmConfig({ model: o.fewshotModel, modelsFile: o.modelsFile, baseUrl: o.baseUrl, cacheDir: o.cacheDir });
@@ -103,7 +87,8 @@ export function register(program: Command): void {
       mkdirSync(o.out, { recursive: true });
       if (outputs.length > 0) writeFileAtomic(join(o.out, "fewshot_outputs.jsonl"), outputs.map((x) => JSON.stringify(x)).join("\n") + "\n");
       const written = writeGapOutputs(results, o.out);
-      process.stdout.write(`wrote ${written.json} and ${written.markdown} (${results.experiments.length} rows)\n`);
+      for (const v of results.verdicts) process.stdout.write(`${v.sentence.replace(/\*\*/g, "")}\n`);
+      process.stdout.write(`wrote ${written.json} and ${written.markdown} (${results.verdicts.length} verdicts)\n`);
     });
 }
 
