@@ -30,11 +30,12 @@ export function importReview(
 ): { stored: string; annotator: string; labelled: number; agreement: ReviewAgreement; agreementPath: string } {
   const sheet = readSheet(runDir);
   const labels = readLabels(file, sheet, opts.annotator);
-  const stored = storeLabels(runDir, labels);
-  const all = storedLabels(runDir);
+  // Agreement over the other annotators' stored labels and these, computed before anything is written.
+  const all = [...storedLabels(runDir).filter((l) => l.annotator !== labels.annotator), labels].sort((a, b) => (a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0));
   const items = sheet.items.map((it) => ({ item: it.item, labels: REVIEW_LABELS[it.kind], modelAnswer: it.modelAnswer, ensemble: it.ensemble, confidence: it.confidence }));
   const agreement = reviewAgreement(items, all, { scheme: "items", seed: opts.seed, resamples: opts.iterations });
   const agreementPath = join(runDir, REVIEW_DIR, "agreement.json");
+  const stored = storeLabels(runDir, labels);
   writeFileAtomic(agreementPath, JSON.stringify({ simulated: sheet.simulated, model: sheet.model, ...agreement }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
   return { stored, annotator: labels.annotator, labelled: Object.keys(labels.labels).length, agreement, agreementPath };
 }
