@@ -225,6 +225,8 @@ export const FewShotJsonSchema = z.strictObject({
 /** A paired comparison of two models or two countries (analysis/paired.ts). */
 export const ComparisonJsonSchema = z.strictObject({
   kind: z.enum(["model", "country"]),
+  /** For a country comparison: the model whose countries are compared. */
+  model: z.string().min(1).optional(),
   measure: z.string().min(1),
   a: z.string().min(1),
   b: z.string().min(1),

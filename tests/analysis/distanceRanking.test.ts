@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { VALUES } from "../../src/catalog";
-import { cellDistance, distanceCellMean, distanceGroupMean, groupDistance } from "../../src/analysis/distance";
+import { cellDistance, distanceCellMean, distanceGroupMean, groupDistance, weightedValueDistance } from "../../src/analysis/distance";
 import { fromRows, get, makeScenarioMatrix, rowOf, set, toRows } from "../../src/analysis/matrix";
 import { alignmentRanking, rankValues } from "../../src/analysis/ranking";
 
@@ -106,4 +106,36 @@ test("alignmentRanking: the form option and precomputed tables", () => {
   assert.equal(alignmentRanking(Vs, As, { protocol: "paper", form: "cell-mean" }).byCountry["United States"][0][0], "Social Power");
   const t = distanceCellMean(Vs, As, "paper");
   assert.equal(alignmentRanking(Vs, As, { protocol: "paper" }, t).byCountry["United States"][0][0], "Social Power");
+});
+
+test("weightedValueDistance by hand: weights as multiplicities; unit weights give the overall column of both forms", () => {
+  const V = fromRows([[0, 0.5], [1, null]]);
+  const A = fromRows([[1, 0.5], [0, 1]]);
+  const out = new Float64Array(2);
+  // cell-mean, w = [1, 1]: value 0 (|0−1| + |1−0|)/2 = 1; value 1 only row 0: 0 → mean 0.5
+  assert.equal(weightedValueDistance(V, A, [1, 1], "cell-mean", "paper", out), 0.5);
+  assert.deepEqual([...out], [1, 0]);
+  // group-mean: value 0 |0.5 − 0.5| = 0; value 1 under paper each mean over its own rows: |0.5 − 0.75| = 0.25
+  weightedValueDistance(V, A, [1, 1], "group-mean", "paper", out);
+  assert.deepEqual([...out], [0, 0.25]);
+  // robust: both means over the rows where both are present (row 0 only): |0.5 − 0.5| = 0
+  weightedValueDistance(V, A, [1, 1], "group-mean", "robust", out);
+  assert.deepEqual([...out], [0, 0]);
+  // w = [3, 1]: value 0 group-mean |(0·3 + 1)/4 − (3 + 0)/4| = 0.5
+  weightedValueDistance(V, A, [3, 1], "group-mean", "paper", out);
+  assert.equal(out[0], 0.5);
+  // only row 1 (rows subset), weights indexed by row
+  weightedValueDistance(V, A, [0, 2], "cell-mean", "paper", out, [1]);
+  assert.equal(out[0], 1);
+  assert.ok(Number.isNaN(out[1]));
+  // unit weights on a study matrix = the overall column of the tables
+  const V2 = makeScenarioMatrix(0.2);
+  const A2 = makeScenarioMatrix(0);
+  for (let i = 0; i < 132; i++) A2.data[i * 56 + (i % 56)] = 1;
+  const ones = new Float64Array(132).fill(1);
+  const d = new Float64Array(56);
+  weightedValueDistance(V2, A2, ones, "cell-mean", "paper", d);
+  assert.deepEqual([...d], [...distanceCellMean(V2, A2, "paper").overall]);
+  weightedValueDistance(V2, A2, ones, "group-mean", "paper", d);
+  assert.deepEqual([...d], [...distanceGroupMean(V2, A2, "paper").overall]);
 });

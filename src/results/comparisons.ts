@@ -1,0 +1,77 @@
+import { COUNTRIES } from "../catalog/countries";
+import { TOPICS } from "../catalog/topics";
+import type { CrossedWeights } from "../analysis/crossedBootstrap";
+import { ROWS_OF_COUNTRY } from "../analysis/matrix";
+import { benjaminiHochberg } from "../analysis/multipleTesting";
+import { crossedPairedTest, pairedTest, type PairedResult } from "../analysis/paired";
+import type { ComparisonJson } from "./schema";
+
+const json = (kind: ComparisonJson["kind"], measure: string, a: string, b: string, r: PairedResult): ComparisonJson => ({
+  kind,
+  measure,
+  a,
+  b,
+  diff: r.diff,
+  ci95: r.ci95,
+  p: r.p,
+  scheme: r.scheme,
+  seed: r.seed,
+  resamples: r.resamples,
+  permutations: r.permutations,
+  n: r.n,
+});
+
+function withQ(list: ComparisonJson[]): ComparisonJson[] {
+  const q = benjaminiHochberg(list.map((c) => (c.p === null ? NaN : c.p)));
+  return list.map((c, i) => ({ ...c, q: q[i] }));
+}
+
+/**
+ * Model-vs-model differences of a per-scenario score (e.g. F1_i from
+ * alignmentRate(...).scenarios.f1) on the 132 shared scenarios, every pair in
+ * the given order, by the crossed paired bootstrap (analysis/paired.ts
+ * crossedPairedTest), with Benjamini–Hochberg q over the pairs.
+ *
+ * @example modelComparisons({ "gpt-4o-mini": rateA.scenarios.f1, "claude-sonnet-4": rateB.scenarios.f1 }, "f1", { seed: 1 })
+ */
+export function modelComparisons(
+  perScenario: Record<string, ArrayLike<number>>,
+  measure: string,
+  weights: CrossedWeights | { seed: number; resamples?: number },
+): ComparisonJson[] {
+  const models = Object.keys(perScenario);
+  const out: ComparisonJson[] = [];
+  for (let i = 0; i < models.length; i++)
+    for (let j = i + 1; j < models.length; j++)
+      out.push(json("model", measure, models[i], models[j], crossedPairedTest(perScenario[models[i]], perScenario[models[j]], weights)));
+  return withQ(out);
+}
+
+/**
+ * Country-vs-country differences of one model's per-scenario score: two
+ * countries share the 11 topics, so d_t = s(c1, t) − s(c2, t) with the
+ * topics as paired units (exact sign flips over 2^11, topic bootstrap,
+ * scheme `topics`); all 66 pairs, BH q over them.
+ *
+ * @example countryComparisons("gpt-4o-mini", rate.scenarios.f1, "f1", { seed: 1 }).filter((c) => c.q! <= 0.05)
+ */
+export function countryComparisons(
+  model: string,
+  perScenario: ArrayLike<number>,
+  measure: string,
+  opts: { seed: number; resamples?: number },
+): ComparisonJson[] {
+  const byTopic = (c: (typeof COUNTRIES)[number]) => Float64Array.from(ROWS_OF_COUNTRY[c], (i) => perScenario[i]);
+  const out: ComparisonJson[] = [];
+  for (let i = 0; i < COUNTRIES.length; i++)
+    for (let j = i + 1; j < COUNTRIES.length; j++) {
+      const r = pairedTest(byTopic(COUNTRIES[i]), byTopic(COUNTRIES[j]), {
+        seed: opts.seed,
+        resamples: opts.resamples,
+        permutations: 2 ** TOPICS.length,
+        scheme: "topics",
+      });
+      out.push({ ...json("country", measure, COUNTRIES[i], COUNTRIES[j], r), model });
+    }
+  return withQ(out);
+}
