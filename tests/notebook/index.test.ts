@@ -17,7 +17,7 @@ test("src/index exposes every layer as a namespace, notebooks' loader included",
     via: ["importTask1", "importTask2", "fetchData"],
     reproduce: ["reproduce", "compareTables"],
     gap: ["runGap", "runTargets", "withFeatures"],
-    figures: ["figureSet", "writeFigures", "FigureRenderer", "analyseRun"],
+    figures: ["figureSet", "writeFigures", "FigureRenderer"],
     notebook: ["table", "showFigure", "endpointOrSimulator", "runStudy", "analyzeStudy"],
   };
   for (const [layer, names] of Object.entries(expect)) {
