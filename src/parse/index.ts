@@ -6,3 +6,5 @@ export * from "./likert";
 export * from "./valueName";
 export * from "./task1";
 export * from "./task2";
+export * from "./verbalized";
+export * from "./answerProbability";

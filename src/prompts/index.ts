@@ -1,4 +1,5 @@
 export * from "./variant";
+export * from "./options";
 export * from "./switches";
 export * from "./generation";
 export * from "./task1";

@@ -1,0 +1,107 @@
+import { VALUES, type Value } from "../catalog/values";
+import { readLikert } from "./likert";
+
+/**
+ * Token probabilities of an answer (issue 12, `--logprobs`): from the
+ * `logprobs.content` list an OpenAI-compatible endpoint returns, the
+ * probability that the model's answer token means what it answered.
+ */
+
+/** One generated token with its log probability and the most likely alternatives (OpenAI's shape). */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  top_logprobs?: Array<{ token: string; logprob: number }>;
+}
+
+/** Start offset of every token in the text; null when the tokens do not spell the text (then no position can be trusted). */
+function offsets(text: string, tokens: readonly TokenLogprob[]): number[] | null {
+  const out: number[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    if (typeof t?.token !== "string" || !Number.isFinite(t.logprob)) return null;
+    out.push(at);
+    at += t.token.length;
+  }
+  return tokens.map((t) => t.token).join("") === text ? out : null;
+}
+
+/**
+ * Probability mass on the answer's meaning at a character position:
+ *
+ *   p = Σ_{a ∈ {chosen} ∪ top_logprobs, meaning(a) = meaning(chosen)} exp(logprob_a)
+ *
+ * where `meaning` reads the token from the position on (alternatives from the
+ * same relative position); without top_logprobs this is the chosen token's
+ * own probability. Duplicated alternatives count once. Null when the chosen
+ * token has no readable meaning.
+ */
+function massAt(text: string, tokens: readonly TokenLogprob[], starts: number[], pos: number, meaning: (s: string) => number | null): number | null {
+  let t = -1;
+  for (let k = 0; k < tokens.length; k++) if (starts[k] <= pos && pos < starts[k] + tokens[k].token.length) t = k;
+  if (t < 0) return null;
+  const rel = pos - starts[t];
+  const tok = tokens[t];
+  const want = meaning(tok.token.slice(rel) + text.slice(starts[t] + tok.token.length, pos + 24));
+  if (want === null) return null;
+  const alts = new Map<string, number>([[tok.token, tok.logprob]]);
+  for (const a of tok.top_logprobs ?? []) if (typeof a?.token === "string" && Number.isFinite(a.logprob) && !alts.has(a.token)) alts.set(a.token, a.logprob);
+  let p = 0;
+  for (const [s, lp] of alts) if (s === tok.token || meaning(s.slice(rel)) === want) p += Math.exp(lp);
+  return Math.min(1, p);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Binary side of a Likert answer fragment ("2", "2: agree", "strongly agree", "Not like me"): 0 agree, 1 disagree. */
+function likertSide(fragment: string): number | null {
+  const s = fragment.replace(/^[\s"']+/, "");
+  const digit = /^([1-4])(?![0-9])/.exec(s);
+  if (digit) return Number(digit[1]) >= 3 ? 1 : 0;
+  const words = /^[A-Za-z ]+/.exec(s)?.[0].trim() ?? "";
+  // A label cut by the tokenizer ("strongly") is ambiguous between sides: only whole labels count.
+  const k = words ? readLikert(words) : null;
+  return k === null ? null : k >= 3 ? 1 : 0;
+}
+
+/**
+ * Per value, the probability mass of the answer's side (agree 1–2 vs
+ * disagree 3–4) at the answer token of `"VALUE": ANSWER` in a Task 1 JSON
+ * answer. Null for the whole answer when the tokens do not spell the text;
+ * null for a value whose key or answer token is not found.
+ *
+ * @example
+ * // text {"Wealth": "3"} tokenised as ..., "3" (logprob ln .6, top: "3" ln .6, "4" ln .3, "2" ln .1)
+ * // → Wealth: .6 + .3 = .9 (both disagree)
+ */
+export function task1AnswerProbabilities(text: string, tokens: readonly TokenLogprob[] | null | undefined): Partial<Record<Value, number | null>> | null {
+  if (typeof text !== "string" || !Array.isArray(tokens) || tokens.length === 0) return null;
+  const starts = offsets(text, tokens);
+  if (starts === null) return null;
+  const out: Partial<Record<Value, number | null>> = {};
+  for (const v of VALUES) {
+    const m = new RegExp(`["']${escape(v)}["']\\s*:\\s*["']?`, "i").exec(text);
+    out[v] = m ? massAt(text, tokens, starts, m.index + m[0].length, likertSide) : null;
+  }
+  return out;
+}
+
+/**
+ * The probability mass of the chosen option at the digit of the Task 2
+ * answer's `"action": "Option N"` (the last such field). Null when it cannot be located.
+ *
+ * @example // "Option 2" with the digit token "2" at logprob ln .7 and alternative "1" at ln .3 → .7
+ */
+export function task2AnswerProbability(text: string, tokens: readonly TokenLogprob[] | null | undefined): number | null {
+  if (typeof text !== "string" || !Array.isArray(tokens) || tokens.length === 0) return null;
+  const starts = offsets(text, tokens);
+  if (starts === null) return null;
+  const all = [...text.matchAll(/["']action["']\s*:\s*["']?\s*(?:option\s*)?(?=[12])/gi)];
+  const m = all[all.length - 1];
+  if (!m) return null;
+  const digit = (s: string) => {
+    const d = /^\s*(?:option\s*)?([12])(?![0-9])/i.exec(s);
+    return d ? Number(d[1]) : null;
+  };
+  return massAt(text, tokens, starts, m.index! + m[0].length, digit);
+}
