@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sha256Hex } from "../runs/id";
 import { JsonlAppender, splitJsonl, tryParseJson } from "../io/jsonl";
+import type { TokenLogprob } from "../parse/answerProbability";
 import type { Usage } from "../runs/records";
 import { redactUrl } from "../secrets";
 import type { CompletionRequest, LlmClient } from "./types";
@@ -20,6 +21,8 @@ import type { CompletionRequest, LlmClient } from "./types";
  * where `endpoint` is the base URL without credentials, query or trailing
  * slash, absent sampling parameters are null (not sending a temperature is a
  * different request from sending the default) and replicate defaults to 0.
+ * A request asking for logprobs adds `logprobs: true, topLogprobs` (absent
+ * otherwise, so earlier keys stay valid), and its entry keeps the tokens.
  * The API key is not part of the key and is never stored.
  */
 
@@ -35,6 +38,10 @@ export interface CacheEntry {
   usage: Usage | null;
   /** The response came from the built-in simulator. */
   simulated: boolean;
+  /** Token log probabilities, for requests that asked for them. */
+  logprobs?: TokenLogprob[] | null;
+  /** The simulator's seed, for simulated answers. */
+  simulatorSeed?: number;
 }
 
 /** The endpoint as it enters cache keys and entries. */
@@ -52,6 +59,7 @@ export function cacheKey(baseUrl: string, req: CompletionRequest): string {
     maxTokens: req.maxTokens ?? null,
     seed: req.seed ?? null,
     replicate: req.replicate ?? 0,
+    ...(req.logprobs ? { logprobs: true, topLogprobs: req.topLogprobs ?? null } : {}),
   });
 }
 
@@ -122,6 +130,8 @@ export class ResponseCache {
       output: entry.output,
       usage: entry.usage,
       simulated: entry.simulated,
+      ...(entry.logprobs ? { logprobs: entry.logprobs } : {}),
+      ...(entry.simulatorSeed !== undefined ? { simulatorSeed: entry.simulatorSeed } : {}),
     };
     this.appender.append([ordered]);
     this.entries.set(entry.key, ordered);
@@ -173,11 +183,23 @@ export function withCache(cache: ResponseCache | null, baseUrl: string, options:
       const key = cache === null ? "" : cacheKey(baseUrl, req);
       if (read) {
         const hit = cache!.get(key);
-        if (hit) return { output: hit.output, error: null, usage: hit.usage, costUsd: 0, cached: true, latencyMs: performance.now() - t0, retries: {}, simulated: hit.simulated };
+        if (hit)
+          return {
+            output: hit.output,
+            error: null,
+            usage: hit.usage,
+            costUsd: 0,
+            cached: true,
+            latencyMs: performance.now() - t0,
+            retries: {},
+            simulated: hit.simulated,
+            ...(hit.simulatorSeed !== undefined ? { simulatorSeed: hit.simulatorSeed } : {}),
+            ...(req.logprobs ? { logprobs: hit.logprobs ?? null } : {}),
+          };
       }
       const r = await inner.complete(req);
       if (cache !== null && r.error === null && r.output !== null) {
-        cache.put({ key, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated });
+        cache.put({ key, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated, logprobs: r.logprobs, simulatorSeed: r.simulatorSeed });
       }
       return r;
     },

@@ -16,5 +16,9 @@ export function chatRequestBody(req: CompletionRequest, maxTokensField: MaxToken
   if (req.temperature !== undefined) body.temperature = req.temperature;
   if (req.maxTokens !== undefined) body[maxTokensField] = req.maxTokens;
   if (req.seed !== undefined) body.seed = req.seed;
+  if (req.logprobs) {
+    body.logprobs = true;
+    if (req.topLogprobs !== undefined) body.top_logprobs = req.topLogprobs;
+  }
   return body;
 }

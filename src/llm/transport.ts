@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import type { TokenLogprob } from "../parse/answerProbability";
 import type { Usage } from "../runs/records";
 import { scrubSecrets, secretsFromEnv } from "../secrets";
 import { classifyError, type AttemptFailure } from "./classify";
@@ -37,7 +38,7 @@ const startSignallingFetch = (url: string | URL | Request, init?: RequestInit): 
   return fetch(url, rest);
 };
 
-export type Attempt = { ok: true; output: string; usage: Usage | null; simulated: boolean } | ({ ok: false } & AttemptFailure);
+export type Attempt = { ok: true; output: string; usage: Usage | null; simulated: boolean; simulatorSeed?: number; logprobs?: TokenLogprob[] | null } | ({ ok: false } & AttemptFailure);
 
 export function createTransport(options: TransportOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -102,7 +103,19 @@ export function createTransport(options: TransportOptions): Transport {
 
 /** An attempt as a result: cost from the price, the error scrubbed of secrets and kept short. */
 export function attemptResult(a: Attempt, latencyMs: number, price: Price | null, secrets?: readonly string[]): CompletionResult {
-  if (a.ok) return { output: a.output, error: null, usage: a.usage, costUsd: callCost(a.usage, price), cached: false, latencyMs, retries: {}, simulated: a.simulated };
+  if (a.ok)
+    return {
+      output: a.output,
+      error: null,
+      usage: a.usage,
+      costUsd: callCost(a.usage, price),
+      cached: false,
+      latencyMs,
+      retries: {},
+      simulated: a.simulated,
+      ...(a.simulatorSeed !== undefined ? { simulatorSeed: a.simulatorSeed } : {}),
+      ...(a.logprobs !== undefined ? { logprobs: a.logprobs } : {}),
+    };
   return {
     output: null,
     error: scrubSecrets(a.message.replace(/\s+/g, " ").trim(), secrets ?? secretsFromEnv()).slice(0, 450),
@@ -135,11 +148,30 @@ export function interpret(resp: unknown): Attempt {
     return { ok: false, kind: "bad-body", message: `response has no choices${why}`, retryAfterMs: null };
   }
   if (r.choices.length === 0) return { ok: false, kind: "empty-choices", message: "response has empty choices", retryAfterMs: null };
-  const msg = (r.choices[0] as { message?: { content?: unknown; refusal?: unknown } } | null)?.message;
+  const choice = r.choices[0] as { message?: { content?: unknown; refusal?: unknown }; logprobs?: { content?: unknown } | null } | null;
+  const msg = choice?.message;
   const output = typeof msg?.content === "string" ? msg.content : typeof msg?.refusal === "string" ? msg.refusal : null;
   if (output === null) return { ok: false, kind: "bad-body", message: "response has no message content", retryAfterMs: null };
   const int = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? Math.round(x) : 0);
   const usage = r.usage && typeof r.usage === "object" ? { promptTokens: int(r.usage.prompt_tokens), completionTokens: int(r.usage.completion_tokens) } : null;
   const simulated = typeof r.system_fingerprint === "string" && r.system_fingerprint.startsWith("vag-sim");
-  return { ok: true, output, usage, simulated };
+  const logprobs = tokenLogprobs(choice?.logprobs?.content);
+  const seed = simulated ? /^vag-sim-(\d+)/.exec(r.system_fingerprint as string) : null;
+  return { ok: true, output, usage, simulated, ...(seed ? { simulatorSeed: Number(seed[1]) } : {}), ...(logprobs ? { logprobs } : {}) };
+}
+
+/** `choices[0].logprobs.content` checked entry by entry (a malformed list is dropped, never fatal). */
+function tokenLogprobs(content: unknown): TokenLogprob[] | null {
+  if (!Array.isArray(content) || content.length === 0) return null;
+  const out: TokenLogprob[] = [];
+  for (const t of content as Array<{ token?: unknown; logprob?: unknown; top_logprobs?: unknown }>) {
+    if (typeof t?.token !== "string" || typeof t.logprob !== "number" || !Number.isFinite(t.logprob)) return null;
+    const top = Array.isArray(t.top_logprobs)
+      ? (t.top_logprobs as Array<{ token?: unknown; logprob?: unknown }>)
+          .filter((a) => typeof a?.token === "string" && typeof a.logprob === "number" && Number.isFinite(a.logprob))
+          .map((a) => ({ token: a.token as string, logprob: a.logprob as number }))
+      : [];
+    out.push({ token: t.token, logprob: t.logprob, top_logprobs: top });
+  }
+  return out;
 }

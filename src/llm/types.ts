@@ -1,3 +1,4 @@
+import type { TokenLogprob } from "../parse/answerProbability";
 import type { Message, Usage } from "../runs/records";
 
 /**
@@ -12,6 +13,10 @@ export interface CompletionRequest {
   seed?: number;
   /** Replicate index: part of the cache key so repeated samples are distinct entries. */
   replicate?: number;
+  /** Ask for the log probability of every output token (`logprobs: true`); costs no extra call or token. */
+  logprobs?: boolean;
+  /** With logprobs: how many alternatives per token (`top_logprobs`, 0..20). */
+  topLogprobs?: number;
 }
 
 /**
@@ -33,6 +38,10 @@ export interface CompletionResult {
    * `system_fingerprint: "vag-sim-<seed>"`): such results are never about a real model.
    */
   simulated: boolean;
+  /** The simulator's seed (from `system_fingerprint: "vag-sim-<seed>"`), so an analysis can find its ground truth. */
+  simulatorSeed?: number;
+  /** The tokens with their log probabilities, when the request asked for logprobs and the endpoint returned them. */
+  logprobs?: TokenLogprob[] | null;
   /**
    * Set by the transport on a failed attempt: the retry kind (null = not worth
    * retrying, e.g. a 400) and the server's requested wait. The retry layer reads it.

@@ -19,6 +19,8 @@ export interface ExecutionStats {
   retries: Record<string, number>;
   latencyMsTotal: number;
   simulated: boolean;
+  /** The simulator's seed when the answers came from it (its ground truth judges the confidence signals). */
+  simulatorSeed: number | null;
   interrupted: boolean;
   tornLine: number | null;
 }
@@ -77,6 +79,7 @@ export async function executeItems<M, R extends { id: string; error: string | nu
     retries: {},
     latencyMsTotal: 0,
     simulated: false,
+    simulatorSeed: null,
     interrupted: false,
     tornLine: prior.torn?.line ?? null,
   };
@@ -107,6 +110,7 @@ export async function executeItems<M, R extends { id: string; error: string | nu
       if (!result.cached) stats.costUsd += result.costUsd ?? 0;
       stats.latencyMsTotal += result.latencyMs;
       if ((result as { simulated?: boolean }).simulated) stats.simulated = true;
+      if (result.simulatorSeed !== undefined) stats.simulatorSeed = result.simulatorSeed;
       for (const [k, n] of Object.entries(result.retries)) stats.retries[k] = (stats.retries[k] ?? 0) + n;
       progress();
     }

@@ -1,6 +1,6 @@
 import type { Country, Topic, Value } from "../catalog";
 import type { Protocol } from "../protocol";
-import { flipOrderVariant, generationMessages, task1Messages, task2Messages, task2OptionOrder } from "../prompts";
+import { flipOrderVariant, generationMessages, task1Messages, task2Messages, task2OptionOrder, type PromptOptions } from "../prompts";
 import type { Message, OptionOrder, Polarity } from "../runs/records";
 import { recordId } from "../runs/id";
 import type { Scope } from "./scope";
@@ -65,8 +65,11 @@ export function generateItems(scope: Scope, model: string, protocol: Protocol): 
   return out;
 }
 
+/** Id parts of the prompt options: none by default, so runs without them keep their ids. */
+const optionParts = (o: PromptOptions) => (o.verbalized ? { verbalized: true } : {});
+
 /** Task 1: every (country, topic) x variant x replicate (all 56 values in one prompt). */
-export function task1Items(scope: Scope, model: string, protocol: Protocol): WorkItem<Task1Meta>[] {
+export function task1Items(scope: Scope, model: string, protocol: Protocol, options: PromptOptions = {}): WorkItem<Task1Meta>[] {
   const out: WorkItem<Task1Meta>[] = [];
   for (const country of scope.countries)
     for (const topic of scope.topics)
@@ -74,10 +77,10 @@ export function task1Items(scope: Scope, model: string, protocol: Protocol): Wor
         for (let replicate = 0; replicate < scope.replicates; replicate++) {
           const meta = { country, topic };
           out.push({
-            id: idOf({ task: "task1", model, ...meta, variant, replicate }),
+            id: idOf({ task: "task1", model, ...meta, variant, replicate, ...optionParts(options) }),
             variant,
             replicate,
-            messages: task1Messages(meta, variant, protocol),
+            messages: task1Messages(meta, variant, protocol, options),
             meta,
           });
         }
@@ -95,6 +98,7 @@ export function task2Items(
   model: string,
   protocol: Protocol,
   pairs: ActionPairs,
+  options: PromptOptions = {},
 ): { items: WorkItem<Task2Meta>[]; skipped: string[] } {
   const variants =
     scope.order === "counterbalanced"
@@ -115,10 +119,10 @@ export function task2Items(
             const optionOrder = task2OptionOrder(variant);
             const meta = { country, topic, value, optionOrder };
             items.push({
-              id: idOf({ task: "task2", model, country, topic, value, variant, optionOrder, replicate }),
+              id: idOf({ task: "task2", model, country, topic, value, variant, optionOrder, replicate, ...optionParts(options) }),
               variant,
               replicate,
-              messages: task2Messages({ country, topic, value, negative: pair.negative, positive: pair.positive }, variant, protocol),
+              messages: task2Messages({ country, topic, value, negative: pair.negative, positive: pair.positive }, variant, protocol, options),
               meta,
             });
           }

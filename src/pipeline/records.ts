@@ -3,6 +3,8 @@ import type { CompletionResult } from "../llm/types";
 import { parseAction } from "../parse/action";
 import { parseTask1 } from "../parse/task1";
 import { parseTask2 } from "../parse/task2";
+import { task1AnswerProbabilities, task2AnswerProbability } from "../parse/answerProbability";
+import { readVerbalizedConfidence } from "../parse/verbalized";
 import type { ParseResult } from "../parse/result";
 import type { GenerateRecord, ParseInfo, Task1Record, Task2Record, Polarity } from "../runs/records";
 import type { GenerateMeta, Task1Meta, Task2Meta, WorkItem } from "./items";
@@ -16,6 +18,10 @@ import type { GenerateMeta, Task1Meta, Task2Meta, WorkItem } from "./items";
 interface Common {
   model: string;
   protocol: Protocol;
+  /** The prompts asked for a verbalized confidence: read it into `confidence`. */
+  verbalized?: boolean;
+  /** The requests asked for logprobs: read the answer tokens' probabilities. */
+  logprobs?: boolean;
 }
 
 function base<M>(item: WorkItem<M>, result: CompletionResult, c: Common, parse: ParseInfo) {
@@ -61,7 +67,21 @@ export function task1Record(item: WorkItem<Task1Meta>, result: CompletionResult,
     task: "task1",
     ...item.meta,
     answers: p?.ok ? p.value : null,
+    ...signalFields(result, c, (text) => ({ answerProbs: p?.ok ? task1AnswerProbabilities(text, result.logprobs) : null })),
   };
+}
+
+/**
+ * The confidence fields a record carries when the run asked for them (and
+ * only then, so other records keep their shape): the verbalized confidence
+ * and the answer tokens' probabilities (null when not readable).
+ */
+function signalFields<T extends object>(result: CompletionResult, c: Common, probs: (text: string) => T): { confidence?: number | null } & Partial<T> {
+  const text = result.output;
+  return {
+    ...(c.verbalized ? { confidence: text === null ? null : readVerbalizedConfidence(text) } : {}),
+    ...(c.logprobs && text !== null ? probs(text) : {}),
+  } as { confidence?: number | null } & Partial<T>;
 }
 
 /** Option number -> polarity under the item's option order. */
@@ -80,6 +100,7 @@ export function task2Record(item: WorkItem<Task2Meta>, result: CompletionResult,
     choice,
     chosenPolarity: choice === null ? null : polarityOfChoice(choice, item.meta.optionOrder),
     explanation: p?.ok ? p.value.explanation : null,
+    ...signalFields(result, c, (text) => ({ answerProb: choice !== null ? task2AnswerProbability(text, result.logprobs) : null })),
     ...(actionsSource ? { actionsSource } : {}),
   };
 }

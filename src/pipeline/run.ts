@@ -14,6 +14,7 @@ import { summarizeRecords } from "../runs/summary";
 import { loadActionPairs } from "./actions";
 import { executeItems, requestFor, type ExecutionStats, type ProgressEvent } from "./execute";
 import { generateItems, task1Items, task2Items, type WorkItem } from "./items";
+import { signalCostLine, signalCosts } from "./signalCosts";
 import { progressBar } from "./progress";
 import { generateRecord, task1Record, task2Record } from "./records";
 import type { Scope } from "./scope";
@@ -25,6 +26,13 @@ export interface RunOptions {
   scope: Scope;
   protocol: Protocol;
   seed?: number;
+  /** Sampling temperature (robust protocol only), overriding the models file's; with --replicates it sets how much samples vary. */
+  temperature?: number;
+  /** Ask for token logprobs (and `topLogprobs` alternatives, default 5): the token-probability confidence signal. */
+  logprobs?: boolean;
+  topLogprobs?: number;
+  /** Ask for a 0–100 confidence in the JSON answer (robust protocol only; Task 1 and Task 2). */
+  verbalized?: boolean;
   /** Task 2: a run directory with generate records, or a dataset CSV. */
   actions?: string;
   baseUrl?: string;
@@ -62,17 +70,50 @@ const SCHEMA_OF: Record<TaskName, z.ZodType<{ id: string; error: string | null; 
   task2: Task2Record,
 };
 
+/** Sampling choices of a run beyond the protocol's (issue 12 confidence signals). */
+export interface SamplingChoices {
+  temperature?: number;
+  logprobs?: boolean;
+  topLogprobs?: number;
+  /** Replicates per prompt: with more than one and no seed, the robust protocol seeds replicate r with r. */
+  replicates?: number;
+}
+
+/** Alternatives per token asked with --logprobs when not given. */
+export const DEFAULT_TOP_LOGPROBS = 5;
+
 /**
  * Sampling parameters per protocol (design.md §4). `paper`: what the authors
  * sent (generation and Task 1: API defaults, nothing sent; Task 2:
- * temperature 0.2). `robust`: explicit temperature (the models file's, else
- * the paper's stated 0.2) and seed for every task.
+ * temperature 0.2). `robust`: explicit temperature (--temperature, else the
+ * models file's, else the paper's stated 0.2) and seed for every task; with
+ * replicates and no seed the seed is 0, so replicate r is sent seed r and the
+ * samples are distinct yet reproducible. Logprobs (either protocol) change
+ * what comes back, not what is sampled.
  */
-export function samplingFor(task: TaskName, protocol: Protocol, config: LlmConfig, seed?: number): Omit<CompletionRequest, "model" | "messages" | "replicate"> {
+export function samplingFor(
+  task: TaskName,
+  protocol: Protocol,
+  config: LlmConfig,
+  seed?: number,
+  choices: SamplingChoices = {},
+): Omit<CompletionRequest, "model" | "messages" | "replicate"> {
   const maxTokens = config.spec.maxTokens;
-  if (protocol === "paper") return task === "task2" ? { temperature: 0.2, ...(maxTokens ? { maxTokens } : {}) } : maxTokens ? { maxTokens } : {};
-  const s = seed ?? config.spec.seed;
-  return { temperature: config.spec.temperature ?? 0.2, ...(s !== undefined ? { seed: s } : {}), ...(maxTokens ? { maxTokens } : {}) };
+  const logprobs = choices.logprobs ? { logprobs: true, topLogprobs: choices.topLogprobs ?? DEFAULT_TOP_LOGPROBS } : {};
+  if (protocol === "paper")
+    return { ...(task === "task2" ? { temperature: 0.2 } : {}), ...(maxTokens ? { maxTokens } : {}), ...logprobs };
+  const s = seed ?? config.spec.seed ?? ((choices.replicates ?? 1) > 1 ? 0 : undefined);
+  return {
+    temperature: choices.temperature ?? config.spec.temperature ?? 0.2,
+    ...(s !== undefined ? { seed: s } : {}),
+    ...(maxTokens ? { maxTokens } : {}),
+    ...logprobs,
+  };
+}
+
+/** The sampling of a run's options (the same for the live run, its manifest and a batch export). */
+export function samplingOf(o: RunOptions, config: LlmConfig): Omit<CompletionRequest, "model" | "messages" | "replicate"> {
+  return samplingFor(o.task, o.protocol, config, o.seed, { temperature: o.temperature, logprobs: o.logprobs, topLogprobs: o.topLogprobs, replicates: o.scope.replicates });
 }
 
 /**
@@ -90,6 +131,10 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
   const est = client.estimate(requests);
   const planLine = `${o.task}: ${items.length} items, ${items.length - p.pending.length} already done, ${est.calls} to call (${est.cacheHits} cached); ~${est.promptTokens} prompt + ~${est.completionTokens} completion tokens; estimated cost ${costLine(est.costUsd, config)}`;
   if (skipped.length > 0) log(`${o.task}: ${skipped.length} cells have no usable action pair and are skipped`);
+  const signalLine = signalCostLine(
+    signalCosts(o.task, p.pending, requests, { askedVariants: o.scope.variants, replicates: o.scope.replicates, verbalized: Boolean(o.verbalized), logprobs: Boolean(o.logprobs), price: config.price }, (r) => client.estimate(r)),
+  );
+  if (signalLine) log(signalLine);
   if (o.dryRun) {
     log(`dry run: ${planLine}; nothing was sent`);
     return { task: o.task, file, dryRun: true, stats: null, manifest: prior, skippedCells: skipped };
@@ -173,12 +218,15 @@ export function prepareTask(o: RunOptions, options: { keyOptional?: boolean } = 
     throw new UserError(`${o.runDir} holds a ${prior.protocol}-protocol run; use --protocol ${prior.protocol} or another --run directory`, 2);
   if (prior && prior.model.id !== config.model)
     throw new UserError(`${o.runDir} holds a run of model "${prior.model.id}"; use another --run directory for "${config.model}"`, 2);
+  if (o.protocol === "paper" && (o.temperature !== undefined || o.verbalized))
+    throw new UserError(`${o.temperature !== undefined ? "--temperature" : "--verbalized"} is a robust-protocol option (the paper protocol sends what the authors sent); use --protocol robust`, 2);
+  if (o.verbalized && o.task === "generate") throw new UserError("--verbalized applies to task1 and task2 (a confidence in a stated value or a choice)", 2);
   const { items, skipped, actionsSource } = plan(o, config.model);
-  const sampling = samplingFor(o.task, o.protocol, config, o.seed);
+  const sampling = samplingOf(o, config);
   const file = join(o.runDir, RECORD_FILE[o.task]);
   const done = existsSync(file) ? finishedIn(file, o.task) : new Set<string>();
   const pending = items.filter((it) => !done.has(it.id));
-  const common = { model: config.model, protocol: o.protocol };
+  const common = { model: config.model, protocol: o.protocol, verbalized: Boolean(o.verbalized), logprobs: Boolean(o.logprobs) };
   const toRecord = (item: WorkItem<never>, result: CompletionResult) =>
     o.task === "generate"
       ? generateRecord(item as never, result, common)
@@ -202,10 +250,11 @@ export function costLine(liveUsd: number | null, config: LlmConfig): string {
 
 function plan(o: RunOptions, model: string): { items: WorkItem<unknown>[]; skipped: string[]; actionsSource?: string } {
   if (o.task === "generate") return { items: generateItems(o.scope, model, o.protocol), skipped: [] };
-  if (o.task === "task1") return { items: task1Items(o.scope, model, o.protocol), skipped: [] };
+  const promptOptions = { verbalized: Boolean(o.verbalized) };
+  if (o.task === "task1") return { items: task1Items(o.scope, model, o.protocol, promptOptions), skipped: [] };
   if (!o.actions) throw new UserError("task2 needs --actions SOURCE: a run directory with generate records, or the dataset CSV", 2);
   const { pairs, description } = loadActionPairs(o.actions);
-  const { items, skipped } = task2Items(o.scope, model, o.protocol, pairs);
+  const { items, skipped } = task2Items(o.scope, model, o.protocol, pairs, promptOptions);
   return { items, skipped, actionsSource: description };
 }
 
@@ -244,6 +293,7 @@ export function updateManifest(
   const retries: Record<string, number> = { ...(prior?.retries ?? {}) };
   for (const [k, n] of Object.entries(s.retries)) retries[k] = (retries[k] ?? 0) + n;
   const wallMs = Date.now() - started.getTime();
+  const sampling = samplingOf(o, config);
   const scope = {
     ...(prior?.scope ?? {}),
     [`${o.task}.countries`]: o.scope.countries,
@@ -251,6 +301,10 @@ export function updateManifest(
     [`${o.task}.values`]: o.task === "task1" ? null : o.scope.values,
     [`${o.task}.variants`]: o.scope.variants,
     [`${o.task}.replicates`]: o.scope.replicates,
+    [`${o.task}.temperature`]: sampling.temperature ?? null,
+    [`${o.task}.logprobs`]: Boolean(sampling.logprobs),
+    [`${o.task}.verbalized`]: Boolean(o.verbalized),
+    ...(stats.simulatorSeed !== null ? { "simulator.seed": stats.simulatorSeed } : {}),
     ...(o.task === "task2" ? { "task2.order": o.scope.order, "task2.actions": o.actions ?? null } : {}),
   };
   return writeManifest(o.runDir, {

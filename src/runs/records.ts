@@ -71,12 +71,19 @@ export type GenerateRecord = z.infer<typeof GenerateRecord>;
 export const Task1Answers = z.record(ValueName, z.number().int().min(1).max(4).nullable());
 export type Task1Answers = Record<Value, 1 | 2 | 3 | 4 | null>;
 
+/** A probability or share in [0, 1]. */
+const Share = z.number().min(0).max(1);
+
 export const Task1Record = z.object({
   ...common,
   task: z.literal("task1"),
   country: Country,
   topic: Topic,
   answers: Task1Answers.nullable(),
+  /** Verbalized confidence of the whole answer as a share (runs with --verbalized; null = unreadable). */
+  confidence: Share.nullable().optional(),
+  /** Per value, the probability of the answer token's side (runs with --logprobs; null = not located). */
+  answerProbs: z.partialRecord(ValueName, Share.nullable()).nullable().optional(),
 });
 export type Task1Record = Omit<z.infer<typeof Task1Record>, "answers"> & { answers: Task1Answers | null };
 
@@ -94,6 +101,10 @@ export const Task2Record = z.object({
   choice: z.union([z.literal(1), z.literal(2)]).nullable(),
   chosenPolarity: Polarity.nullable(),
   explanation: z.string().nullable(),
+  /** Verbalized confidence in the choice as a share (runs with --verbalized; null = unreadable). */
+  confidence: Share.nullable().optional(),
+  /** Probability of the chosen option's token (runs with --logprobs; null = not located). */
+  answerProb: Share.nullable().optional(),
   /** Where the two action texts came from (a run directory or the dataset CSV), for provenance. */
   actionsSource: z.string().optional(),
 });

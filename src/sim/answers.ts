@@ -15,7 +15,9 @@ import {
 import { CUE_RATE, hasHedgeCue } from "./planted";
 import { markedPolarity, negativityScore, positiveOption } from "./polarity";
 import { recognise, type IncomingMessage, type PromptInfo, type PromptKind } from "./prompt-kind";
-import { hashString, pick, unit } from "./random";
+import { afterKey, simulatedLogprobs, type AnswerMark } from "./logprobs";
+import { hashString, normal, pick, unit } from "./random";
+import type { TokenLogprob } from "../parse/answerProbability";
 import { drawLikert, positionBiased, respondent, type RespondentOptions, type SimBehaviour } from "./respondent";
 
 /** The part of a chat-completions request body the simulator reads. */
@@ -25,6 +27,8 @@ export interface ChatRequestBody {
   temperature?: number | null;
   top_p?: number | null;
   seed?: number | null;
+  logprobs?: boolean | null;
+  top_logprobs?: number | null;
 }
 
 export interface SimAnswer {
@@ -34,6 +38,8 @@ export interface SimAnswer {
   /** Set when the answer was deliberately spoiled (share `malformedRate`). */
   malformed: MalformedKind | null;
   info: PromptInfo;
+  /** Token log probabilities, when the request asked for them (`logprobs: true`; see logprobs.ts). */
+  logprobs: TokenLogprob[] | null;
 }
 
 export interface AnswerOptions extends SimBehaviour {
@@ -104,22 +110,45 @@ function formatLikert(k: 1 | 2 | 3 | 4, style: Task1Style, portrait: boolean): s
 
 const STYLES: readonly Task1Style[] = ["digit-label", "digit", "number", "label"];
 
-function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task1" }>, options: RespondentOptions): Record<string, string | number> {
+/** An answer object and the marks of its drawn answers (for logprobs). */
+interface Drawn {
+  obj: Record<string, string | number>;
+  marks: AnswerMark[];
+}
+
+/**
+ * The verbalized confidence of an answer (0..100, multiples of 5): overconfident and
+ * only loosely tied to the probability p of what was drawn, as LLMs' are:
+ *   round5(100 · clamp(0.7 + 0.3·p + sd·N(0, 1), 0, 1))
+ */
+export function simulatedVerbalized(p: number, noise: number, sd: number): number {
+  return 5 * Math.round((100 * Math.min(1, Math.max(0, 0.7 + 0.3 * p + sd * noise))) / 5);
+}
+
+function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task1" }>, options: RespondentOptions): Drawn {
   const r = respondent(seed, options);
   const style = task1Style(unit(seed, "t1-style", rq));
   // 2% of answers forget one value, as real models occasionally do.
   const dropped: Value | null = unit(seed, "t1-drop", rq) < 0.02 ? pick(CLAIM_ORDER, unit(seed, "t1-drop-which", rq)) : null;
   const out: Record<string, string | number> = {};
+  const marks: AnswerMark[] = [];
+  let pSum = 0;
   for (const v of CLAIM_ORDER) {
     if (v === dropped) continue;
-    const k = drawLikert(r.cell(info.country, info.topic, v).likert, unit(seed, "t1", rq, v));
+    const likert = r.cell(info.country, info.topic, v).likert;
+    const k = drawLikert(likert, unit(seed, "t1", rq, v));
     const s = style === "mixed" ? pick(STYLES, unit(seed, "t1-mix", rq, v)) : style;
     out[v] = formatLikert(k, s, info.portrait);
+    pSum += likert[k - 1];
+    // The answer token: the digit for the digit styles, the whole label otherwise.
+    const tokenOf = (j: 1 | 2 | 3 | 4) => (s === "label" ? String(formatLikert(j, s, info.portrait)) : String(j));
+    marks.push({ locate: afterKey(v), token: tokenOf(k), candidates: ([1, 2, 3, 4] as const).map((j) => ({ token: tokenOf(j), p: likert[j - 1] })) });
   }
-  return out;
+  if (info.verbalized) out.confidence = simulatedVerbalized(pSum / Math.max(1, marks.length), normal(seed, "t1-verbal", rq), 0.05);
+  return { obj: out, marks };
 }
 
-function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task2" }>, options: SimBehaviour): Record<string, string> {
+function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task2" }>, options: SimBehaviour): Drawn {
   const positionBias = options.positionBias ?? 0;
   const cell = respondent(seed, options).cell(info.country, info.topic, info.value);
   const positive = positiveOption(info.option1, info.option2, unit(seed, "t2-tie", rq));
@@ -127,13 +156,30 @@ function answerTask2(seed: number, rq: number, info: Extract<PromptInfo, { kind:
   const choosePositive = byPosition ? positive === 1 : unit(seed, "t2", rq) < cell.pPositive;
   const choice = choosePositive ? positive : positive === 1 ? 2 : 1;
   const action = `Option ${choice}`;
-  if (!info.explanation) return { action };
+  // What this request could have answered: Option 1 for sure when answering by position.
+  const pOption1 = byPosition ? 1 : positive === 1 ? cell.pPositive : 1 - cell.pPositive;
+  const pDrawn = choice === 1 ? pOption1 : 1 - pOption1;
+  // The mark is the digit after "Option ".
+  const mark: AnswerMark = {
+    locate: (content) => {
+      const at = afterKey("action", true)(content);
+      return at !== null && content.startsWith("Option ", at) ? at + 7 : null;
+    },
+    token: String(choice),
+    candidates: [
+      { token: "1", p: pOption1 },
+      { token: "2", p: 1 - pOption1 },
+    ],
+  };
+  const marks = [mark];
+  const confidence: Record<string, number> = info.verbalized ? { confidence: simulatedVerbalized(pDrawn, normal(seed, "t2-verbal", rq), 0.08) } : {};
+  if (!info.explanation) return { obj: { action, ...confidence }, marks };
   const templates = choosePositive ? CHOICE_EXPLANATION_POSITIVE : CHOICE_EXPLANATION_NEGATIVE;
   const plain = fill(pick(templates, unit(seed, "t2-expl", rq)), { v: info.value, t: info.topic, c: info.country });
   const explanation = cueFires(seed, info.country, info.topic, info.value, `t2:${rq}`, options)
     ? hedge(plain, unit(seed, "t2-hedge", rq))
     : plain;
-  return { explanation, action };
+  return { obj: { explanation, action, ...confidence }, marks };
 }
 
 /** A few short spans of an action (exact substrings) for the predictor's attribution line. */
@@ -175,6 +221,7 @@ export function answer(seed: number, body: ChatRequestBody, options: AnswerOptio
   const info = recognise(body.messages ?? []);
   const rq = requestHash(body);
   let obj: unknown;
+  let marks: AnswerMark[] = [];
   switch (info.kind) {
     case "generate": {
       const a = simulatedAction(seed, info.country, info.topic, info.value, info.polarity, rq, options);
@@ -182,21 +229,28 @@ export function answer(seed: number, body: ChatRequestBody, options: AnswerOptio
       break;
     }
     case "task1":
-      obj = answerTask1(seed, rq, info, options);
+      ({ obj, marks } = answerTask1(seed, rq, info, options));
       break;
     case "task2":
-      obj = answerTask2(seed, rq, info, options);
+      ({ obj, marks } = answerTask2(seed, rq, info, options));
       break;
     case "gap":
-      return { kind: "gap", content: answerGap(seed, rq, info), malformed: null, info };
+      return withLogprobs(body, { kind: "gap", content: answerGap(seed, rq, info), malformed: null, info }, []);
     case "unknown":
-      return { kind: "unknown", content: unknownAnswer(seed, info.reason), malformed: null, info };
+      return withLogprobs(body, { kind: "unknown", content: unknownAnswer(seed, info.reason), malformed: null, info }, []);
   }
   const json = JSON.stringify(obj, null, 2);
   const rate = options.malformedRate ?? 0;
   if (rate > 0 && unit(seed, "malformed", rq) < rate) {
     const kind = pick(MALFORMED_KINDS, unit(seed, "malformed-kind", rq));
-    return { kind: info.kind, content: malform(kind, obj, json), malformed: kind, info };
+    return withLogprobs(body, { kind: info.kind, content: malform(kind, obj, json), malformed: kind, info }, marks);
   }
-  return { kind: info.kind, content: json, malformed: null, info };
+  return withLogprobs(body, { kind: info.kind, content: json, malformed: null, info }, marks);
+}
+
+/** Attach token logprobs when the request asked for them (asking never changes the answer: it is not part of requestKey). */
+function withLogprobs(body: ChatRequestBody, a: Omit<SimAnswer, "logprobs">, marks: readonly AnswerMark[]): SimAnswer {
+  if (body.logprobs !== true) return { ...a, logprobs: null };
+  const top = Math.max(0, Math.min(20, Math.trunc(Number(body.top_logprobs ?? 0)) || 0));
+  return { ...a, logprobs: simulatedLogprobs(a.content, marks, top) };
 }

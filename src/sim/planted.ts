@@ -15,7 +15,8 @@ import type { Value, ValueGroup } from "../catalog/values";
  * Planted gap: the cell is a gap cell with probability
  *   min(0.9, GROUP_GAP_RATE[g(v)] · COUNTRY_GAP_FACTOR[c]);
  * in a gap cell the respondent acts against what it states (agree → picks the
- * negative action, disagree → picks the positive one).
+ * negative action, disagree → picks the positive one). Each answer departs
+ * from the cell's inclination with the cell's own noise level (CELL_NOISE).
  */
 
 /** Mean Likert position of each group: Power is mostly disagreed with, Benevolence strongly agreed. */
@@ -108,11 +109,24 @@ export const COUNTRY_GAP_FACTOR: Record<Country, number> = {
 
 export const MAX_GAP_PROBABILITY = 0.9;
 
-/** Per-answer probability that a Task 1 rating lands on the other side of 2.5 (prompt sensitivity). */
-export const TASK1_FLIP = 0.03;
+/**
+ * Per-cell noise (issue 12): every cell has its own per-answer flip
+ * probability for Task 1 (a rating lands on the other side of 2.5: prompt
+ * sensitivity) and for Task 2 (a choice goes against the cell's acting
+ * inclination), drawn once per seed and cell:
+ *
+ *   η = max · u^shape,   u = unit(seed, "noise-task1" | "noise-task2", country, topic, value)
+ *
+ * Most cells are stable (median η = 0.5 · 0.5^14 ≈ 3e-5) and a few are not:
+ * P(η > 0.1) = 1 − 0.2^(1/14) ≈ 10.9%, P(η > 0.25) ≈ 4.8%; mean η = max/(shape + 1)
+ * = 0.033 (the former constant was 0.03 for every cell). η ≤ 0.5, so the
+ * latent inclination stays the more likely answer: an answer that differs
+ * from it is *wrong*, what the UQ signals are judged on.
+ */
+export const CELL_NOISE = { max: 0.5, shape: 14 } as const;
 
-/** Per-answer probability that a Task 2 choice goes against the cell's acting inclination. */
-export const TASK2_NOISE = 0.03;
+/** Mean per-answer flip probability over cells: max / (shape + 1). */
+export const CELL_NOISE_MEAN = CELL_NOISE.max / (CELL_NOISE.shape + 1);
 
 /**
  * Planted signal in the TARGET's own Task 2 explanation (what `gap-posthoc`

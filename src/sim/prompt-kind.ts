@@ -12,8 +12,8 @@ export interface IncomingMessage {
 /** What the simulator recognised in a request. */
 export type PromptInfo =
   | { kind: "generate"; country: Country; topic: Topic; value: Value; polarity: Polarity }
-  | { kind: "task1"; country: Country; topic: Topic; portrait: boolean }
-  | { kind: "task2"; country: Country; topic: Topic; value: Value; option1: string; option2: string; explanation: boolean }
+  | { kind: "task1"; country: Country; topic: Topic; portrait: boolean; verbalized: boolean }
+  | { kind: "task2"; country: Country; topic: Topic; value: Value; option1: string; option2: string; explanation: boolean; verbalized: boolean }
   | { kind: "gap"; action: string; attribution: boolean; reason: boolean; context: string }
   | { kind: "unknown"; reason: string };
 
@@ -99,11 +99,14 @@ function recogniseGenerate(text: string): PromptInfo {
   return { kind: "generate", country, topic, value, polarity };
 }
 
+/** A prompt that asks for a verbalized confidence (prompts/task1.ts, task2.ts: a "confidence" key or field). */
+const VERBALIZED = /"confidence"/;
+
 function recogniseTask1(text: string): PromptInfo {
   const country = findCountry(text);
   const topic = afterAnchor(text, TOPIC_ANCHORS, TOPICS_L);
   if (!country || !topic) return { kind: "unknown", reason: "Task 1 prompt without country or topic" };
-  return { kind: "task1", country, topic, portrait: /very much like me|she\/he values/i.test(text) };
+  return { kind: "task1", country, topic, portrait: /very much like me|she\/he values/i.test(text), verbalized: VERBALIZED.test(text) };
 }
 
 /** The two option texts of a Task 2 prompt, in any of the layouts we know. */
@@ -133,7 +136,7 @@ function recogniseTask2(text: string): PromptInfo {
   }
   const options = splitOptions(text);
   if (!country || !topic || !value || !options) return { kind: "unknown", reason: "Task 2 prompt without country, topic, value or two options" };
-  return { kind: "task2", country, topic, value, option1: options[0], option2: options[1], explanation: /"explanation"/.test(text) };
+  return { kind: "task2", country, topic, value, option1: options[0], option2: options[1], explanation: /"explanation"/.test(text), verbalized: VERBALIZED.test(text) };
 }
 
 function recogniseGap(messages: readonly IncomingMessage[]): PromptInfo {

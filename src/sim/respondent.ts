@@ -11,8 +11,8 @@ import {
   GROUP_LIKERT,
   HEDGE_CUES,
   MAX_GAP_PROBABILITY,
-  TASK1_FLIP,
-  TASK2_NOISE,
+  CELL_NOISE,
+  CELL_NOISE_MEAN,
   TRADITION_TILT,
   TRADITION_WEIGHT,
   VALUE_SHIFT,
@@ -45,6 +45,10 @@ export interface RespondentCell {
   pPositive: number;
   /** Probability that one Task 2 choice departs from the stated (binarized) inclination. */
   pDepart: number;
+  /** The cell's per-answer flip probabilities (CELL_NOISE): Task 1 rating to the other side, Task 2 choice against the inclination. */
+  noise: { task1: number; task2: number };
+  /** The acting inclination: true = picks the positive action (the more likely choice). */
+  actsPositive: boolean;
 }
 
 export interface Respondent {
@@ -56,19 +60,24 @@ export interface Respondent {
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /**
- * Task 1 answer distribution of a latent position z: with probability
- * 1 − TASK1_FLIP the answer stays on z's side of 2.5 and is 1 or 2 (or 3 or 4)
- * by linear interpolation; with TASK1_FLIP it lands on the nearest option of
- * the other side (2 or 3).
+ * Task 1 answer distribution of a latent position z with flip probability η
+ * (the cell's Task 1 noise; default the mean of CELL_NOISE): with 1 − η the
+ * answer stays on z's side of 2.5 and is 1 or 2 (or 3 or 4) by linear
+ * interpolation; with η it lands on the nearest option of the other side (2 or 3).
  */
-export function likertDistribution(z: number): [number, number, number, number] {
-  const stay = 1 - TASK1_FLIP;
+export function likertDistribution(z: number, flip: number = CELL_NOISE_MEAN): [number, number, number, number] {
+  const stay = 1 - flip;
   if (z < 2.5) {
     const p2 = clamp((z - 1) / 1.5, 0.05, 0.95);
-    return [stay * (1 - p2), stay * p2, TASK1_FLIP, 0];
+    return [stay * (1 - p2), stay * p2, flip, 0];
   }
   const p4 = clamp((z - 2.5) / 1.5, 0.05, 0.95);
-  return [0, TASK1_FLIP, stay * (1 - p4), stay * p4];
+  return [0, flip, stay * (1 - p4), stay * p4];
+}
+
+/** A cell's noise level: max · u^shape (planted.ts, CELL_NOISE). */
+export function cellNoise(seed: number, task: "task1" | "task2", country: Country, topic: Topic, value: Value): number {
+  return CELL_NOISE.max * Math.pow(unit(seed, `noise-${task}`, country, topic, value), CELL_NOISE.shape);
 }
 
 /** Draw one Likert answer from a distribution with a unit draw u. */
@@ -108,7 +117,8 @@ function buildCell(seed: number, country: Country, topic: Topic, value: Value, o
     1,
     4,
   );
-  const likert = likertDistribution(z);
+  const noise = { task1: cellNoise(seed, "task1", country, topic, value), task2: cellNoise(seed, "task2", country, topic, value) };
+  const likert = likertDistribution(z, noise.task1);
   const statedMean = likert.reduce((s, p, k) => s + p * (k + 1), 0);
   const statedDisagree = z >= 2.5;
   const boost = options.explanationSignal && contested(seed, country, topic, value) ? CONTESTED_GAP_BOOST : 0;
@@ -116,9 +126,9 @@ function buildCell(seed: number, country: Country, topic: Topic, value: Value, o
   const gap = unit(seed, "gap", country, topic, value) < gapP;
   // Acting inclination: positive when the stated view is agree, unless this is a gap cell.
   const actsPositive = statedDisagree === gap;
-  const pPositive = actsPositive ? 1 - TASK2_NOISE : TASK2_NOISE;
-  const pDepart = gap ? 1 - TASK2_NOISE : TASK2_NOISE;
-  return { country, topic, value, group, latent: z, likert, statedMean, statedDisagree, gapProbability: gapP, gap, pPositive, pDepart };
+  const pPositive = actsPositive ? 1 - noise.task2 : noise.task2;
+  const pDepart = gap ? 1 - noise.task2 : noise.task2;
+  return { country, topic, value, group, latent: z, likert, statedMean, statedDisagree, gapProbability: gapP, gap, pPositive, pDepart, noise, actsPositive };
 }
 
 const cache = new Map<string, Respondent>();
@@ -194,6 +204,10 @@ export interface GroundTruthCell {
   pDepart: number;
   /** Planted gap cell: acts against what it states. */
   gap: boolean;
+  /** The acting inclination: "agree" = picks the positive action (pPositive > 0.5). */
+  acted: "agree" | "disagree";
+  /** Per-answer flip probabilities of this cell (CELL_NOISE): the truth behind the confidence signals. */
+  noise: { task1: number; task2: number };
   /** Task 2 answered by position ("Option 1") instead of by the cell's inclination (SimBehaviour.positionBias). */
   positionBiased: boolean;
 }
@@ -217,8 +231,8 @@ export interface GroundTruth {
     groupGapRate: Record<ValueGroup, number>;
     countryGapFactor: Record<Country, number>;
     maxGapProbability: number;
-    task1Flip: number;
-    task2Noise: number;
+    /** Per-cell noise η = max · u^shape and its mean over cells. */
+    cellNoise: { max: number; shape: number; mean: number };
     cueRate: { gap: number; nonGap: number };
     hedgeCues: readonly string[];
   };
@@ -243,6 +257,8 @@ export function groundTruth(seed: number, behaviour: SimBehaviour = {}): GroundT
       pPositive: c.pPositive,
       pDepart: c.pDepart,
       gap: c.gap,
+      acted: c.actsPositive ? "agree" : "disagree",
+      noise: c.noise,
       positionBiased: biased[k],
     })),
     plantedGapRate: ratesOf(r.cells, (c) => c.gapProbability),
@@ -254,8 +270,7 @@ export function groundTruth(seed: number, behaviour: SimBehaviour = {}): GroundT
       groupGapRate: GROUP_GAP_RATE,
       countryGapFactor: COUNTRY_GAP_FACTOR,
       maxGapProbability: MAX_GAP_PROBABILITY,
-      task1Flip: TASK1_FLIP,
-      task2Noise: TASK2_NOISE,
+      cellNoise: { ...CELL_NOISE, mean: CELL_NOISE_MEAN },
       cueRate: CUE_RATE,
       hedgeCues: HEDGE_CUES,
     },

@@ -175,7 +175,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       choices:
         fault === "empty-choices"
           ? []
-          : [{ index: 0, message: { role: "assistant", content: a.content, refusal: null }, logprobs: null, finish_reason: "stop" }],
+          : [{ index: 0, message: { role: "assistant", content: a.content, refusal: null }, logprobs: a.logprobs ? { content: a.logprobs, refusal: null } : null, finish_reason: "stop" }],
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     };
     if (fault !== "empty-choices") {

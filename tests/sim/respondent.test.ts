@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { COUNTRIES, GROUPS, SCENARIOS, VALUES, scenarioIndex, VALUE_INDEX } from "../../src/catalog";
 import {
   groundTruth, respondent, likertDistribution, keyHash, unit, normal,
-  GROUP_GAP_RATE, COUNTRY_GAP_FACTOR, MAX_GAP_PROBABILITY, TASK2_NOISE,
+  GROUP_GAP_RATE, COUNTRY_GAP_FACTOR, MAX_GAP_PROBABILITY, CELL_NOISE,
 } from "../../src/sim";
 
 test("random: keyed draws are deterministic, in range and sensitive to every key", () => {
@@ -42,9 +42,30 @@ test("ground truth: 7,392 cells in matrix order with consistent fields", () => {
     assert.equal(x.stated === "disagree", x.statedMean >= 2.5, `${x.country}/${x.topic}/${x.value} mean ${x.statedMean}`);
     // Acting: agree -> positive unless gap; disagree -> negative unless gap.
     const actsPositive = (x.stated === "agree") !== x.gap;
-    assert.equal(x.pPositive, actsPositive ? 1 - TASK2_NOISE : TASK2_NOISE);
-    assert.equal(x.pDepart, x.gap ? 1 - TASK2_NOISE : TASK2_NOISE);
+    assert.equal(x.acted, actsPositive ? "agree" : "disagree");
+    assert.equal(x.pPositive, actsPositive ? 1 - x.noise.task2 : x.noise.task2);
+    assert.equal(x.pDepart, x.gap ? 1 - x.noise.task2 : x.noise.task2);
+    assert.ok(x.noise.task1 >= 0 && x.noise.task1 <= CELL_NOISE.max && x.noise.task2 >= 0 && x.noise.task2 <= CELL_NOISE.max);
   }
+});
+
+test("per-cell noise: seeded, heavy-tailed as documented (most cells stable, a few unstable), exposed with the truth", () => {
+  const g = groundTruth(3);
+  assert.deepEqual(groundTruth(3).cells.map((c) => c.noise), g.cells.map((c) => c.noise));
+  for (const task of ["task1", "task2"] as const) {
+    const xs = g.cells.map((c) => c.noise[task]);
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    // mean max/(shape+1) = 0.0333; share above 0.1 is 1 − 0.2^(1/14) = 0.109; above 0.25: 0.048
+    assert.ok(Math.abs(mean - g.constants.cellNoise.mean) < 0.004, `${task} mean ${mean}`);
+    const above = (t: number) => xs.filter((x) => x > t).length / xs.length;
+    assert.ok(Math.abs(above(0.1) - 0.109) < 0.015 && Math.abs(above(0.25) - 0.048) < 0.01, `${task}: ${above(0.1)} ${above(0.25)}`);
+  }
+  // The two tasks draw independently.
+  assert.ok(g.cells.some((c) => c.noise.task1 > 0.25 && c.noise.task2 < 0.01));
+  // A noisy cell's Task 1 distribution puts η on the other side.
+  const noisy = respondent(3).cells.find((c) => c.noise.task1 > 0.3)!;
+  const p = noisy.likert;
+  assert.ok(Math.abs((noisy.latent < 2.5 ? p[2] + p[3] : p[0] + p[1]) - noisy.noise.task1) < 1e-12);
 });
 
 test("stated inclinations are realistic: most values agreed with, Power disagreed more than Benevolence", () => {

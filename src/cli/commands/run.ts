@@ -34,6 +34,9 @@ export function addTaskOptions(command: Command, task: TaskName | null): Command
     .option("--max-retries <n>", "retries per call (default 6)", intOption("--max-retries"))
     .option("--protocol <name>", "paper (the authors' behaviour) or robust", "robust")
     .option("--seed <n>", "sampling seed sent with robust-protocol requests", intOption("--seed"))
+    .option("--temperature <t>", "sampling temperature (robust protocol; with --replicates: how much samples vary)", numberOption("--temperature", { min: 0, max: 2 }))
+    .option("--logprobs", "ask for token log probabilities: the token-probability confidence signal (no extra calls or tokens)")
+    .option("--top-logprobs <n>", "alternatives per token with --logprobs (default 5)", intOption("--top-logprobs", { max: 20 }))
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .option("--no-cache", "neither read nor write the response cache")
     .option("--refresh", "ignore cached answers (fresh answers are still stored)")
@@ -41,6 +44,7 @@ export function addTaskOptions(command: Command, task: TaskName | null): Command
     .option("--yes", "do not ask before a run that costs money")
     .option("--max-cost <usd>", "stop a live run before a call would take its spend over this; refuse a batch export estimated above it", numberOption("--max-cost", { min: 0 }));
   if (task !== "task1") cmd.option("--values <list>", "comma-separated values (default: all 56)");
+  if (task !== "generate") cmd.option("--verbalized", "robust protocol: ask for a 0-100 confidence in the JSON answer (verbalized-confidence signal)");
   if (task === "task2" || task === null)
     cmd
       .option("--actions <source>", "a run directory with generate records, or the published dataset CSV")
@@ -62,6 +66,10 @@ export function runOptionsFrom(opts: Record<string, any>, task: TaskName): RunOp
     scope,
     protocol,
     seed: opts.seed,
+    temperature: opts.temperature,
+    logprobs: Boolean(opts.logprobs),
+    topLogprobs: opts.topLogprobs,
+    verbalized: Boolean(opts.verbalized),
     actions: opts.actions,
     baseUrl: opts.baseUrl,
     modelsFile: opts.modelsFile,
