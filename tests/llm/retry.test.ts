@@ -35,7 +35,7 @@ test("interpret: 200 bodies without usable choices are retryable kinds", () => {
   assert.deepEqual(interpret("<html>oops</html>"), { ok: false, kind: "bad-body", message: "response body is not a JSON object", retryAfterMs: null });
   assert.equal((interpret({ choices: [] }) as { kind: string }).kind, "empty-choices");
   assert.equal((interpret({ choices: [{ message: { content: null } }] }) as { kind: string }).kind, "bad-body");
-  assert.deepEqual(interpret({ choices: [{ message: { content: "" } }], system_fingerprint: "vag-sim-3" }), { ok: true, output: "", usage: null, simulated: true });
+  assert.deepEqual(interpret({ choices: [{ message: { content: "" } }], system_fingerprint: "vag-sim-3" }), { ok: true, output: "", usage: null, simulated: true, simulatorSeed: 3 });
   assert.deepEqual(interpret({ choices: [{ message: { content: "x" } }], usage: { prompt_tokens: 3, completion_tokens: 1 } }), {
     ok: true, output: "x", usage: { promptTokens: 3, completionTokens: 1 }, simulated: false,
   });
