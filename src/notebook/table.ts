@@ -29,7 +29,7 @@ let danfo: Danfo | null = null;
  * load), so nothing else in the library may import it (design.md §7: plain
  * `danfojs`, never `danfojs-node`).
  */
-function loadDanfo(): Danfo {
+export function loadDanfo(): Danfo {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   danfo ??= require("danfojs") as Danfo;
   return danfo;
