@@ -186,6 +186,7 @@ export function weightedValueDistance(
   assertSameShape(V, A);
   const cols = V.cols;
   const nRows = rows ? rows.length : V.rows;
+  if (complete(V.data) && complete(A.data)) return completeValueDistance(V, A, weights, form, out, rows);
   // Row-major accumulation into per-column sums (a bootstrap calls this tens of thousands of times).
   if (scratch.length < 8 * cols) scratch = new Float64Array(8 * cols);
   const acc = scratch;
@@ -243,3 +244,71 @@ export function weightedValueDistance(
 
 /** Accumulators of weightedValueDistance: per column Σw·v, Σw (v present), Σw·a, Σw (a present), then over paired cells Σw|v−a|, Σw·v, Σw·a, Σw. */
 let scratch = new Float64Array(8 * 56);
+
+/** Whether a matrix has no missing cell (memoised per array: a bootstrap asks for the same matrices thousands of times). */
+function complete(data: Float64Array): boolean {
+  let known = completeness.get(data);
+  if (known === undefined) {
+    known = true;
+    for (let k = 0; k < data.length; k++) {
+      if (data[k] !== data[k]) {
+        known = false;
+        break;
+      }
+    }
+    completeness.set(data, known);
+  }
+  return known;
+}
+const completeness = new WeakMap<Float64Array, boolean>();
+
+/**
+ * weightedValueDistance without missing cells: the same sums in the same
+ * order (so the same doubles, ties included), without the presence checks.
+ * Every form then has one weight total; group-mean needs Σw·v and Σw·a per
+ * column, cell-mean Σw·|v − a|. (The matrices must not change after a call:
+ * completeness is memoised.)
+ */
+function completeValueDistance(
+  V: Matrix,
+  A: Matrix,
+  weights: ArrayLike<number>,
+  form: DistanceForm,
+  out: Float64Array,
+  rows?: ArrayLike<number>,
+): number {
+  const cols = V.cols;
+  const nRows = rows ? rows.length : V.rows;
+  if (scratch.length < 2 * cols) scratch = new Float64Array(2 * cols);
+  const acc = scratch;
+  acc.fill(0, 0, 2 * cols);
+  const vd = V.data;
+  const ad = A.data;
+  let wSum = 0;
+  for (let r = 0; r < nRows; r++) {
+    const i = rows ? rows[r] : r;
+    const w = weights[i];
+    if (w === 0) continue;
+    wSum += w;
+    const base = i * cols;
+    if (form === "cell-mean") {
+      for (let j = 0; j < cols; j++) acc[j] += w * Math.abs(vd[base + j] - ad[base + j]);
+    } else {
+      for (let j = 0; j < cols; j++) {
+        acc[2 * j] += w * vd[base + j];
+        acc[2 * j + 1] += w * ad[base + j];
+      }
+    }
+  }
+  if (wSum === 0) {
+    out.fill(NaN, 0, cols);
+    return NaN;
+  }
+  let total = 0;
+  for (let j = 0; j < cols; j++) {
+    const d = form === "cell-mean" ? acc[j] / wSum : Math.abs(acc[2 * j] / wSum - acc[2 * j + 1] / wSum);
+    out[j] = d;
+    total += d;
+  }
+  return total / cols;
+}

@@ -2,7 +2,6 @@ import { COUNTRIES, type Country } from "../catalog/countries";
 import { TOPICS, type Topic } from "../catalog/topics";
 import { VALUES, type Value } from "../catalog/values";
 import type { Protocol } from "../protocol";
-import { quantileSorted } from "./bootstrap";
 import type { CrossedWeights } from "./crossedBootstrap";
 import { weightedValueDistance, type DistanceForm } from "./distance";
 import type { ResampleScheme } from "./interval";
@@ -38,15 +37,15 @@ export interface RankingStability {
  */
 export function ranksOf(d: ArrayLike<number>, out: Int32Array = new Int32Array(d.length)): Int32Array {
   const n = d.length;
-  if (rankKey.length < n) {
+  if (rankKey.length !== n) {
     rankKey = new Float64Array(n);
     rankSorted = new Float64Array(n);
   }
   const key = rankKey;
-  const sorted = rankSorted.subarray(0, n);
+  const sorted = rankSorted;
   for (let k = 0; k < n; k++) key[k] = Number.isNaN(d[k]) ? -Infinity : d[k];
   // A native numeric sort and two binary searches per value (this runs ~24,000 times per model).
-  sorted.set(key.subarray(0, n));
+  sorted.set(key);
   sorted.sort();
   let seen: Map<number, number> | null = null;
   for (let k = 0; k < n; k++) {
@@ -97,14 +96,30 @@ function stability(
     ranks.set(r, b * n);
   }
   const alpha = 1 - level;
-  const col = new Float64Array(resamples);
+  // Ranks are integers 1..n: their sorted order is a histogram, so a quantile is read off the
+  // cumulative counts (quantileSorted's type-7 rule at the two neighbouring order statistics).
+  const hist = new Int32Array(n + 1);
+  const orderStat = (index: number): number => {
+    let seen = 0;
+    for (let r = 1; r <= n; r++) {
+      seen += hist[r];
+      if (seen > index) return r;
+    }
+    return n;
+  };
+  const quantile = (q: number): number => {
+    const h = (resamples - 1) * q;
+    const lo = Math.floor(h);
+    const x = orderStat(lo);
+    return h === lo ? x : x + (h - lo) * (orderStat(lo + 1) - x);
+  };
   const rank = {} as Record<Value, number>;
   const rankCi95 = {} as Record<Value, [number, number]>;
   VALUES.forEach((v, k) => {
-    for (let b = 0; b < resamples; b++) col[b] = ranks[b * n + k];
-    col.sort();
+    hist.fill(0);
+    for (let b = 0; b < resamples; b++) hist[ranks[b * n + k]]++;
     rank[v] = obsRank[k];
-    rankCi95[v] = [Math.floor(quantileSorted(col, alpha / 2)), Math.ceil(quantileSorted(col, 1 - alpha / 2))];
+    rankCi95[v] = [Math.floor(quantile(alpha / 2)), Math.ceil(quantile(1 - alpha / 2))];
   });
   const byRank = Array.from({ length: n }, (_, k) => k).sort((x, y) => obsRank[x] - obsRank[y]);
   const share = (k: number, maxRank: number) => {

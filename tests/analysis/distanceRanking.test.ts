@@ -139,3 +139,26 @@ test("weightedValueDistance by hand: weights as multiplicities; unit weights giv
   weightedValueDistance(V2, A2, ones, "group-mean", "paper", d);
   assert.deepEqual([...d], [...distanceGroupMean(V2, A2, "paper").overall]);
 });
+
+test("weightedValueDistance: the no-missing fast path gives the very same doubles as the general path", () => {
+  const V = makeScenarioMatrix(0);
+  const A = makeScenarioMatrix(0);
+  for (let k = 0; k < V.data.length; k++) {
+    V.data[k] = ((k * 7919) % 101) / 100;
+    A.data[k] = (k * 31) % 3 === 0 ? 1 : 0;
+  }
+  // the same matrices with one missing cell in a row of weight 0: forces the general path, same sums
+  const Vm = { ...V, data: V.data.slice() };
+  Vm.data[5 * 56 + 3] = NaN;
+  const w = Float64Array.from({ length: 132 }, (_, i) => (i === 5 ? 0 : 1 + (i % 3)));
+  for (const form of ["cell-mean", "group-mean"] as const) {
+    for (const protocol of ["paper", "robust"] as const) {
+      const fast = new Float64Array(56);
+      const slow = new Float64Array(56);
+      const a = weightedValueDistance(V, A, w, form, protocol, fast);
+      const b = weightedValueDistance(Vm, A, w, form, protocol, slow);
+      assert.deepEqual([...fast], [...slow], `${form} ${protocol}`);
+      assert.equal(a, b);
+    }
+  }
+});

@@ -2,8 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { COUNTRIES, TOPICS, VALUES } from "../../src/catalog";
 import { crossedWeights } from "../../src/analysis/crossedBootstrap";
-import { distanceGroupMean } from "../../src/analysis/distance";
-import { makeScenarioMatrix, rowOf, set } from "../../src/analysis/matrix";
+import { distanceGroupMean, weightedValueDistance } from "../../src/analysis/distance";
+import { quantileSorted } from "../../src/analysis/bootstrap";
+import { makeScenarioMatrix, rowOf, ROWS_OF_COUNTRY, set } from "../../src/analysis/matrix";
 import { rankingStability, ranksOf } from "../../src/analysis/rankStability";
 import { rankRows } from "../../src/analysis/ranking";
 
@@ -39,4 +40,34 @@ test("rankingStability: a gap planted in every topic stays first; a gap from one
   assert.equal(s.byTopic.Religion.scheme, "countries");
   assert.equal(s.overall.scheme, "crossed");
   assert.equal(s.resamples, 400);
+});
+
+
+test("rank intervals = floor/ceil of quantileSorted over the resampled ranks (brute force for one country)", () => {
+  const V = makeScenarioMatrix(0);
+  const A = makeScenarioMatrix(0);
+  for (let k = 0; k < V.data.length; k++) {
+    V.data[k] = ((k * 7919) % 97) / 96;
+    A.data[k] = (k * 13) % 5 === 0 ? 1 : 0;
+  }
+  const w = crossedWeights({ seed: 21, resamples: 200 });
+  const s = rankingStability(V, A, "paper", w);
+  const rows = ROWS_OF_COUNTRY.India;
+  const c = COUNTRIES.indexOf("India");
+  const weights = new Float64Array(132);
+  const d = new Float64Array(56);
+  const ranks: number[][] = VALUES.map(() => []);
+  for (let b = 0; b < 200; b++) {
+    for (let t = 0; t < 11; t++) weights[c * 11 + t] = w.topic[b * 11 + t];
+    weightedValueDistance(V, A, weights, "group-mean", "paper", d, rows);
+    const r = ranksOf(d);
+    VALUES.forEach((_, k) => ranks[k].push(r[k]));
+  }
+  VALUES.forEach((v, k) => {
+    const sorted = Float64Array.from(ranks[k]).sort();
+    assert.deepEqual(s.byCountry.India.rankCi95[v], [Math.floor(quantileSorted(sorted, 0.025)), Math.ceil(quantileSorted(sorted, 0.975))], v);
+  });
+  const top = s.byCountry.India.top5[0];
+  const k0 = VALUES.indexOf(top.value);
+  assert.equal(top.pTop5, ranks[k0].filter((r) => r <= 5).length / 200);
 });
