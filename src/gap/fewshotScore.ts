@@ -1,4 +1,5 @@
 import { binaryScores, Confusion } from "../analysis/classification";
+import { mcnemarExact, type McNemarResult } from "../analysis/mcnemar";
 
 /**
  * Scorer of the paper's few-shot gap predictor (method.md §8, Table 14).
@@ -50,4 +51,42 @@ export function scoreFewShot(labels: ArrayLike<boolean>, replies: ArrayLike<stri
   }
   const s = binaryScores(Array.from(labels), yPred, true);
   return { n: s.n, f1: s.f1, accuracy: s.accuracy, precision: s.precision, recall: s.recall, unparsed, confusion: s.confusion };
+}
+
+/** Scores of a trivial rule on the few-shot test items (F1 etc. with True positive). */
+export interface RuleScore {
+  f1: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  n: number;
+}
+
+const ruleScore = (labels: readonly boolean[], pred: readonly boolean[]): RuleScore => {
+  const s = binaryScores(labels, pred, true);
+  return { f1: s.f1, accuracy: s.accuracy, precision: s.precision, recall: s.recall, n: s.n };
+};
+
+/**
+ * The rules every few-shot score must be read against (issue 11 item 5):
+ * - always True: on the paper's balanced 100/100 test set F1 = 2·100/(2·100 + 100) = 0.667, accuracy 0.5;
+ * - polarity rule: True iff the item is the POSITIVE action of its pair (the
+ *   value-affirming one); needs each item's polarity, null when unknown.
+ * On a balanced sample of chosen / not-chosen actions the polarity rule's F1
+ * and accuracy are both the share of chosen actions that are positive.
+ */
+export function fewShotBaselines(labels: readonly boolean[], positive: readonly boolean[] | null): { always_true: RuleScore; polarity_rule: RuleScore | null } {
+  return {
+    always_true: ruleScore(labels, labels.map(() => true)),
+    polarity_rule: positive ? ruleScore(labels, positive) : null,
+  };
+}
+
+/**
+ * Exact McNemar from one setting's predictions to another's on the SAME items
+ * (analysis/mcnemar.ts): b = items only `from` got right, c = items only `to` got right.
+ */
+export function fewShotMcNemar(labels: readonly boolean[], from: ArrayLike<string | null | undefined>, to: ArrayLike<string | null | undefined>): McNemarResult {
+  const correct = (replies: ArrayLike<string | null | undefined>) => labels.map((l, i) => (fewShotPrediction(replies[i]) === true) === l);
+  return mcnemarExact(correct(from), correct(to));
 }

@@ -14,7 +14,8 @@ import { alignmentRanking, type Ranking } from "../analysis/ranking";
 import { riskCounts, type RiskCounts } from "../analysis/risk";
 import { statedMatrix } from "../analysis/stated";
 import { UserError } from "../errors";
-import { scoreFewShot, type FewShotScore } from "../gap/fewshotScore";
+import { fewShotBaselines, fewShotMcNemar, scoreFewShot, type FewShotScore, type RuleScore } from "../gap/fewshotScore";
+import { hashSeed, makeRng, sampleIndices } from "../analysis/random";
 import type { Task1Record, Task2Record } from "../runs/records";
 import { VIA_FILES } from "../via/files";
 import { importFewShot } from "../via/importFewShot";
@@ -77,6 +78,17 @@ export interface FewShotJson {
   precision: number;
   recall: number;
   n: number;
+  /** Exact McNemar from `default` to this setting on the shared test items (issue 11 item 5); absent for `default`. */
+  mcnemar_vs_default?: { default_only_correct: number; setting_only_correct: number; p: number };
+}
+
+/** Trivial rules beside the few-shot scores (gap/fewshotScore.ts `fewShotBaselines`). */
+export interface FewShotBaselinesJson {
+  /** Which items: the published test items of the few-shot files, or the paper's sampling design on a target's own Task 2 choices. */
+  items: "published test items" | "paper design on this target's Task 2 choices";
+  always_true: RuleScore;
+  polarity_rule: RuleScore | null;
+  note: string;
 }
 
 /** The stable shape of results.json (issue 4). Keep it stable: other tools read it. */
@@ -84,6 +96,7 @@ export interface ResultsJson {
   models: Partial<Record<ModelId, ModelResultJson>>;
   task2_prompt_agreement: Partial<Record<ModelId, number>>;
   gap_prediction_fewshot: Partial<Record<ModelId, Record<FewShotSetting, FewShotJson>>>;
+  gap_prediction_fewshot_baselines?: Partial<Record<ModelId, FewShotBaselinesJson>>;
   risk_counts: Record<string, number>;
   /** The experts' evaluation of the generation prompts (Tables 9, 10, 2; src/analysis/humanEvaluation.ts), when the sheets are present. */
   human_evaluation?: HumanEvaluation;
@@ -180,7 +193,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     );
   }
   const imports: ImportStats[] = [];
-  const results: ResultsJson = { models: {}, task2_prompt_agreement: {}, gap_prediction_fewshot: {}, risk_counts: {} };
+  const results: ResultsJson = { models: {}, task2_prompt_agreement: {}, gap_prediction_fewshot: {}, gap_prediction_fewshot_baselines: {}, risk_counts: {} };
   const detail: Reproduction["detail"] = {
     rates: {},
     cis: {},
@@ -209,6 +222,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
       const acted = actedMatrix(t2.records, "paper");
       A = acted.matrix;
       detail.task2Missing[model] = acted.missing;
+      results.gap_prediction_fewshot_baselines![model] = targetRuleBaselines(t2.records, makeRng(hashSeed(`${seed}:fewshot-baselines:${model}`)));
       Object.assign(out, alignment(model, V, A, seed, iterations, detail));
     }
     results.models[model] = out;
@@ -227,16 +241,34 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     if (!fewShotFile(model, "default")) continue;
     const json = {} as Record<FewShotSetting, FewShotJson>;
     const scores = {} as Record<FewShotSetting, FewShotScore>;
+    const outputs = {} as Record<FewShotSetting, { labels: boolean[]; replies: string[] }>;
     for (const setting of FEWSHOT_SETTINGS) {
       const imp = importFewShot(dataDir, fewShotFile(model, setting)!, model, setting);
       imports.push(imp.stats);
-      const s = scoreFewShot(
-        imp.records.map((r) => r.label),
-        imp.records.map((r) => r.reply),
-      );
+      const labels = imp.records.map((r) => r.label);
+      const replies = imp.records.map((r) => r.reply);
+      outputs[setting] = { labels, replies };
+      const s = scoreFewShot(labels, replies);
       scores[setting] = s;
       json[setting] = { f1: s.f1, accuracy: s.accuracy, precision: s.precision, recall: s.recall, n: s.n };
     }
+    // the four settings scored the same 200 sampled items (same random_state): pair them by row
+    const base = outputs.default;
+    const shared = FEWSHOT_SETTINGS.every((st) => outputs[st].labels.length === base.labels.length && outputs[st].labels.every((l, i) => l === base.labels[i]));
+    if (shared)
+      for (const setting of FEWSHOT_SETTINGS) {
+        if (setting === "default") continue;
+        const m = fewShotMcNemar(base.labels, base.replies, outputs[setting].replies);
+        json[setting].mcnemar_vs_default = { default_only_correct: m.b, setting_only_correct: m.c, p: m.p };
+      }
+    const rules = fewShotBaselines(base.labels, null);
+    results.gap_prediction_fewshot_baselines![model] = {
+      items: "published test items",
+      ...rules,
+      note:
+        (shared ? "" : "the settings' label columns differ, so no McNemar test; ") +
+        "the published outputs hold only label and reply, not the action, so the polarity rule cannot be scored on these items",
+    };
     results.gap_prediction_fewshot[model] = json;
     detail.fewshot[model] = scores;
   }
@@ -360,4 +392,35 @@ export function checkInputs(dataDir: string): InputCheck[] {
 /** results.json text: NaN (a cell nobody answered) becomes null; 2-space indent; trailing newline. */
 export function resultsJsonText(results: ResultsJson): string {
   return JSON.stringify(results, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
+}
+
+/**
+ * The trivial rules on a target with published per-row Task 2 choices, under
+ * the paper's sampling design (method.md §8): items = both actions of every
+ * answered pair in file order (label: chosen), train pool = the first 7,000
+ * (at most half), 100 True + 100 False test items drawn from the rest
+ * (sampleIndices, seeded). No few-shot outputs exist for these targets; this
+ * says what always-True and the polarity rule score on such a test set.
+ */
+function targetRuleBaselines(records: readonly Task2Record[], rng: ReturnType<typeof makeRng>): FewShotBaselinesJson {
+  const items: { label: boolean; positive: boolean }[] = [];
+  for (const r of records) {
+    if (r.error || r.chosenPolarity === null) continue;
+    items.push({ label: r.chosenPolarity === "positive", positive: true }, { label: r.chosenPolarity === "negative", positive: false });
+  }
+  const pool = items.length >= 14000 ? 7000 : Math.min(7000, Math.floor(items.length / 2));
+  const test = items.slice(pool);
+  const draw = (label: boolean) => {
+    const cls = test.filter((x) => x.label === label);
+    return sampleIndices(cls.length, Math.min(100, cls.length), rng).map((i) => cls[i]);
+  };
+  const sample = [...draw(true), ...draw(false)];
+  return {
+    items: "paper design on this target's Task 2 choices",
+    ...fewShotBaselines(
+      sample.map((x) => x.label),
+      sample.map((x) => x.positive),
+    ),
+    note: `${sample.length} test items (${items.length} actions of answered pairs; train pool the first ${pool}); the polarity rule predicts True for the positive action of each pair`,
+  };
 }

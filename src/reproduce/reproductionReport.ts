@@ -140,6 +140,7 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
     if (t.notes.length) lines.push(t.notes.map((n) => `Note: ${n}`).join("\n") + "\n");
     lines.push(`Causes of the remaining differences in ${t.table}:\n`);
     lines.push(causes(t));
+    if (t.id === "table14") lines.push(...table14Baselines(r));
     if (t.id === "table4") {
       lines.push("Cross-check for models without Task 2 data: rows of the published misaligned-example files per direction (the authors' export drops ≈8% of the misaligned cells whose action text did not parse strictly, so these are lower bounds of Table 4; the GPT-4o-mini file's labels are swapped back):\n");
       lines.push("| model | stated disagree, acted agree | stated agree, acted disagree | total | printed total |");
@@ -182,3 +183,49 @@ const KNOWN_INCONSISTENCIES = [
   "Task 2 prompt agreement is a positive-choice rate over 50 unseeded pairs with a '1'-substring detector (item 17).",
   "Not published: the full Task 2 CSVs, DeepSeek/Qwen Task 1, the Claude/GPT-4o notebooks (item 19).",
 ];
+
+/**
+ * Table 14 read honestly (issue 11 item 5): the trivial rules beside the
+ * few-shot scores, and exact McNemar tests from `default` to each setting on
+ * the shared 200 test items.
+ */
+function table14Baselines(r: Reproduction["results"]): string[] {
+  const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(3));
+  const pv = (p: number) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
+  const out: string[] = [];
+  const models = Object.keys(r.gap_prediction_fewshot) as ModelId[];
+  if (models.length === 0) return out;
+  out.push(
+    "Against trivial rules: the few-shot test sets are balanced (100 True, 100 False), so answering always True already gives F1 0.667 at accuracy 0.5, and recall ≈ 1 everywhere means most of Table 14's F1 is that. " +
+      "McNemar (exact) compares each setting with `default` on the same 200 items (b = items only `default` got right, c = items only the setting got right):\n",
+  );
+  out.push("| model | setting | F1 | accuracy | recall | McNemar vs default (b / c, p) |", "|---|---|---:|---:|---:|---|");
+  for (const m of models) {
+    const settings = r.gap_prediction_fewshot[m]!;
+    for (const [setting, s] of Object.entries(settings)) {
+      const mc = s.mcnemar_vs_default;
+      out.push(`| ${MODEL_LABEL[m]} | ${setting} | ${f3(s.f1)} | ${f3(s.accuracy)} | ${f3(s.recall)} | ${mc ? `${mc.default_only_correct} / ${mc.setting_only_correct}, p ${pv(mc.p)}` : "–"} |`);
+    }
+    const b = r.gap_prediction_fewshot_baselines?.[m];
+    if (b) {
+      out.push(`| ${MODEL_LABEL[m]} | always True | ${f3(b.always_true.f1)} | ${f3(b.always_true.accuracy)} | ${f3(b.always_true.recall)} | |`);
+      out.push(`| ${MODEL_LABEL[m]} | polarity rule | ${b.polarity_rule ? f3(b.polarity_rule.f1) : "not computable"} | ${f3(b.polarity_rule?.accuracy)} | ${f3(b.polarity_rule?.recall)} | |`);
+    }
+  }
+  out.push("");
+  const others = Object.entries(r.gap_prediction_fewshot_baselines ?? {}).filter(([m, b]) => b && b.items !== "published test items" && !models.includes(m as ModelId));
+  if (others.length > 0) {
+    out.push(
+      "The polarity rule (True for the positive, value-affirming action of each pair) needs each item's action, which the published few-shot outputs do not hold. " +
+        "On the targets whose per-row Task 2 choices are published, the paper's sampling design (100 chosen + 100 not-chosen actions from the test pool, seeded) gives:\n",
+    );
+    out.push("| target | rule | F1 | accuracy | precision | recall |", "|---|---|---:|---:|---:|---:|");
+    for (const [m, b] of others) {
+      out.push(`| ${MODEL_LABEL[m as ModelId] ?? m} | always True | ${f3(b!.always_true.f1)} | ${f3(b!.always_true.accuracy)} | ${f3(b!.always_true.precision)} | ${f3(b!.always_true.recall)} |`);
+      if (b!.polarity_rule)
+        out.push(`| ${MODEL_LABEL[m as ModelId] ?? m} | polarity rule | ${f3(b!.polarity_rule.f1)} | ${f3(b!.polarity_rule.accuracy)} | ${f3(b!.polarity_rule.precision)} | ${f3(b!.polarity_rule.recall)} |`);
+    }
+    out.push("", "A few-shot F1 near 0.8 is to be read against these: a rule that knows only the action's polarity is a baseline the observer must beat.", "");
+  }
+  return out;
+}

@@ -220,6 +220,18 @@ export const FewShotJsonSchema = z.strictObject({
       resamples: count,
     })
     .optional(),
+  /** Exact McNemar from `default` to this setting on the shared test items (analysis/mcnemar.ts). */
+  mcnemar_vs_default: z.strictObject({ default_only_correct: count, setting_only_correct: count, p: num }).optional(),
+});
+
+const RuleScoreJsonSchema = z.strictObject({ f1: num, accuracy: num, precision: num, recall: num, n: count });
+
+/** Trivial rules beside the few-shot scores (gap/fewshotScore.ts fewShotBaselines). */
+export const FewShotBaselinesJsonSchema = z.strictObject({
+  items: z.enum(["published test items", "paper design on this target's Task 2 choices"]),
+  always_true: RuleScoreJsonSchema,
+  polarity_rule: RuleScoreJsonSchema.nullable(),
+  note: z.string(),
 });
 
 /** A paired comparison of two models or two countries (analysis/paired.ts). */
@@ -278,6 +290,7 @@ export const ResultsJsonSchema = z.strictObject({
   /** Resampling the 50 pairs (scheme `items`). */
   task2_prompt_agreement_ci95: z.record(z.string(), IntervalJsonSchema).optional(),
   gap_prediction_fewshot: z.record(z.string(), z.record(z.string(), FewShotJsonSchema)).optional(),
+  gap_prediction_fewshot_baselines: z.record(z.string(), FewShotBaselinesJsonSchema).optional(),
   risk_counts: z.record(z.string(), count).optional(),
   comparisons: z.array(ComparisonJsonSchema).optional(),
   human_evaluation: HumanEvaluationJsonSchema.optional(),

@@ -91,7 +91,7 @@ describe("vag reproduce on the published data", { skip }, () => {
   });
 
   test("results.json has the documented shape", () => {
-    assert.deepEqual(Object.keys(results), ["models", "task2_prompt_agreement", "gap_prediction_fewshot", "risk_counts", "human_evaluation"]);
+    assert.deepEqual(Object.keys(results), ["models", "task2_prompt_agreement", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts", "human_evaluation"]);
     assert.deepEqual(Object.keys(results.models), ["gpt-4o-mini", "claude-sonnet-4", "llama-3.3-70b-instruct", "gemma-2-9b-it", "gpt-3.5-turbo", "gpt-4o"]);
     assert.deepEqual(Object.keys(results.task2_prompt_agreement).sort(), [...MODEL_IDS].sort());
     assert.deepEqual(Object.keys(results.risk_counts), [...RISK_CATEGORIES]);

@@ -60,7 +60,7 @@ test("vag reproduce: synthetic layout runs end to end and writes every output", 
     assert.ok(r.stdout.includes(join(out, f)), `stdout lists ${f}`);
   }
   const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-  assert.deepEqual(Object.keys(results), ["models", "task2_prompt_agreement", "gap_prediction_fewshot", "risk_counts"]);
+  assert.deepEqual(Object.keys(results), ["models", "task2_prompt_agreement", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts"]);
   // one misaligned example per file, each "I fight bias": six Discrimination tags
   assert.equal(results.risk_counts.Discrimination, 6);
   // few-shot: 1 TP, 1 FP → precision 0.5, recall 1, F1 2/3, accuracy 0.5
