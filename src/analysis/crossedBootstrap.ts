@@ -121,30 +121,32 @@ export function crossedRatios(w: CrossedWeights, num: ArrayLike<number>, den: Ar
 
 /** Resampled ratios of one country's scenarios, resampling its topics. */
 export function topicRatios(w: CrossedWeights, num: ArrayLike<number>, den: ArrayLike<number>, country: number): Float64Array {
-  const out = new Float64Array(w.resamples);
-  for (let b = 0; b < w.resamples; b++) {
-    let sn = 0;
-    let sd = 0;
-    for (let t = 0; t < NT; t++) {
-      const nt = w.topic[b * NT + t];
-      sn += nt * num[country * NT + t];
-      sd += nt * den[country * NT + t];
-    }
-    out[b] = sd === 0 ? NaN : sn / sd;
-  }
-  return out;
+  return marginalRatios(w.resamples, w.topic, NT, (t) => country * NT + t, num, den);
 }
 
 /** Resampled ratios of one topic's scenarios, resampling its countries. */
 export function countryRatios(w: CrossedWeights, num: ArrayLike<number>, den: ArrayLike<number>, topic: number): Float64Array {
-  const out = new Float64Array(w.resamples);
-  for (let b = 0; b < w.resamples; b++) {
+  return marginalRatios(w.resamples, w.country, NC, (c) => c * NT + topic, num, den);
+}
+
+/** Σ_u m_u num_{row(u)} / Σ_u m_u den_{row(u)} per resample, with m = `units` multiplicities per resample. */
+function marginalRatios(
+  resamples: number,
+  multiplicity: Float64Array,
+  units: number,
+  rowOf: (unit: number) => number,
+  num: ArrayLike<number>,
+  den: ArrayLike<number>,
+): Float64Array {
+  const out = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
     let sn = 0;
     let sd = 0;
-    for (let c = 0; c < NC; c++) {
-      const mc = w.country[b * NC + c];
-      sn += mc * num[c * NT + topic];
-      sd += mc * den[c * NT + topic];
+    for (let u = 0; u < units; u++) {
+      const m = multiplicity[b * units + u];
+      const i = rowOf(u);
+      sn += m * num[i];
+      sd += m * den[i];
     }
     out[b] = sd === 0 ? NaN : sn / sd;
   }

@@ -167,29 +167,19 @@ export function rankingStability(V: Matrix, A: Matrix, protocol: Protocol, w: Cr
     for (let c = 0; c < NC; c++) for (let t = 0; t < NT; t++) weights[c * NT + t] = w.country[b * NC + c] * w.topic[b * NT + t];
     weightedValueDistance(V, A, weights, form, protocol, out);
   });
-  const byCountry = Object.fromEntries(
-    COUNTRIES.map((country, c) => {
-      const rows = ROWS_OF_COUNTRY[country];
-      return [
-        country,
-        stability(observedOf(rows), w.resamples, "topics", w.level, (b, out) => {
-          for (let t = 0; t < NT; t++) weights[c * NT + t] = w.topic[b * NT + t];
-          weightedValueDistance(V, A, weights, form, protocol, out, rows);
-        }),
-      ];
-    }),
-  ) as Record<Country, RankStability>;
-  const byTopic = Object.fromEntries(
-    TOPICS.map((topic, t) => {
-      const rows = ROWS_OF_TOPIC[topic];
-      return [
-        topic,
-        stability(observedOf(rows), w.resamples, "countries", w.level, (b, out) => {
-          for (let c = 0; c < NC; c++) weights[c * NT + t] = w.country[b * NC + c];
-          weightedValueDistance(V, A, weights, form, protocol, out, rows);
-        }),
-      ];
-    }),
-  ) as Record<Topic, RankStability>;
+  // One marginal ranking: the rows of a country (resampling topics) or of a topic (resampling countries).
+  const marginal = (rows: Int32Array, multiplicity: Float64Array, units: number, scheme: ResampleScheme) =>
+    stability(observedOf(rows), w.resamples, scheme, w.level, (b, out) => {
+      for (let u = 0; u < units; u++) weights[rows[u]] = multiplicity[b * units + u];
+      weightedValueDistance(V, A, weights, form, protocol, out, rows);
+    });
+  const byCountry = Object.fromEntries(COUNTRIES.map((c) => [c, marginal(ROWS_OF_COUNTRY[c], w.topic, NT, "topics")])) as Record<
+    Country,
+    RankStability
+  >;
+  const byTopic = Object.fromEntries(TOPICS.map((t) => [t, marginal(ROWS_OF_TOPIC[t], w.country, NC, "countries")])) as Record<
+    Topic,
+    RankStability
+  >;
   return { form, seed: w.seed, resamples: w.resamples, overall, byCountry, byTopic };
 }
