@@ -60,24 +60,29 @@ export function withinValueNull(V: Matrix, A: Matrix, protocol: Protocol, opts: 
     t[k] = Number.isNaN(x) ? -1 : x;
     a[k] = Number.isNaN(y) ? -1 : y;
   }
-  // Column-major copies of the binarized Task 2 values. A column is a multiset of at most three
-  // values (0, 1, missing); a uniform permutation of it puts its minority entries on uniformly drawn
-  // distinct rows (sampleIndices, a partial Fisher–Yates) and the majority value everywhere else —
-  // far fewer draws than shuffling all 132 rows, with the same distribution.
+  // Column-major copies of the binarized Task 2 values. A permutation moves each column's ANSWERED
+  // values among its answered rows only (missing cells stay where they are, so a run of part of the
+  // study keeps its scope). The answered values are 0s and 1s; a uniform permutation of them puts the
+  // minority entries on uniformly drawn distinct answered rows (sampleIndices, a partial Fisher–Yates)
+  // and the majority value on the rest: far fewer draws than shuffling every row, same distribution.
   const column: Int8Array[] = [];
+  const answeredRows: Int32Array[] = [];
   const majority = new Int8Array(cols);
   const minority: Int8Array[] = [];
   for (let j = 0; j < cols; j++) {
     const col = Int8Array.from({ length: rows }, (_, i) => a[i * cols + j]);
     column.push(col);
-    const counts = new Map<number, number>();
-    for (const y of col) counts.set(y, (counts.get(y) ?? 0) + 1);
-    let best = 0;
-    counts.forEach((n, y) => {
-      if (n > (counts.get(best) ?? -1)) best = y;
+    const at: number[] = [];
+    let ones = 0;
+    col.forEach((y, i) => {
+      if (y < 0) return;
+      at.push(i);
+      ones += y;
     });
+    answeredRows.push(Int32Array.from(at));
+    const best = ones > at.length - ones ? 1 : 0;
     majority[j] = best;
-    minority.push(Int8Array.from(col.filter((y) => y !== best)));
+    minority.push(new Int8Array(best === 1 ? at.length - ones : ones).fill(1 - best));
   }
   const c: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const inv: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -127,9 +132,10 @@ export function withinValueNull(V: Matrix, A: Matrix, protocol: Protocol, opts: 
       const minor = minority[j];
       if (minor.length === 0) continue; // a constant column is its own permutation
       const col = column[j];
-      col.fill(majority[j]);
-      const at = sampleIndices(rows, minor.length, rng);
-      for (let k = 0; k < at.length; k++) col[at[k]] = minor[k];
+      const rowsOf = answeredRows[j];
+      for (let k = 0; k < rowsOf.length; k++) col[rowsOf[k]] = majority[j];
+      const at = sampleIndices(rowsOf.length, minor.length, rng);
+      for (let k = 0; k < at.length; k++) col[rowsOf[at[k]]] = minor[k];
     }
     score(pair);
     nul[p] = pair[0];

@@ -4,6 +4,7 @@ import { INTERACTIVE_CONFIG, plotlyScriptTag } from "../figures/render";
 import type { FigureInputs } from "../figures/results";
 import { CLIENT_SCRIPT } from "./clientScript";
 import type { MisalignedExample } from "./misaligned";
+import { leaderboardHtml } from "./leaderboard";
 import { modelSummaries } from "./summary";
 import { anchor, f1Table, gapTable, riskTable, summaryTable } from "./tables";
 
@@ -25,6 +26,8 @@ export interface ReportInput {
   /** ISO time shown in the footer (injected so the page is reproducible in tests). */
   generatedAt: string;
   title?: string;
+  /** Models whose numbers come from run directories (the rest are published or reproduced). */
+  runModels?: ReadonlySet<string>;
 }
 
 export function reportHtml(r: ReportInput): string {
@@ -96,8 +99,10 @@ ${
 }
 </section>`;
 
+  const leaderboard = leaderboardHtml(r.inputs.results, r.runModels ?? new Set());
   const toc = [
     `<li><a href="#summary">Summary</a></li>`,
+    leaderboard ? `<li><a href="#leaderboard">Leaderboard</a></li>` : "",
     ...allModels.map((m) => `<li><a href="#model-${escapeHtml(anchor(m))}">${escapeHtml(m)}</a></li>`),
     acrossSection ? `<li><a href="#across">Across models</a></li>` : "",
     `<li><a href="#misaligned">Misaligned examples (${r.examples.length})</a></li>`,
@@ -133,6 +138,7 @@ ${banner}
 <nav><ul>${toc}</ul></nav>
 <section id="summary"><h2>Summary</h2>${allModels.length ? summaryTable(modelSummaries(r.inputs, allModels)) : "<p>No model results.</p>"}
 <p class="note">F1 ("alignment rate") compares the binarised stated inclination (Task 1) with the action choice (Task 2) per scenario, positive class = disagree as in the paper; distance = |mean stated - mean acted| per country or topic (0 = aligned); "stated disagree, acted agree" counts cells where the model says it disagrees with a value but picks the action that endorses it.</p></section>
+${leaderboard ?? ""}
 ${modelSections.join("\n")}
 ${acrossSection}
 ${examplesSection}

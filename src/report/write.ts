@@ -5,6 +5,8 @@ import { writeFileAtomic } from "../io/atomic";
 import { loadMisaligned, MISALIGNED_FILE } from "./misaligned";
 import { reportHtml } from "./page";
 import { runExamples } from "./runExamples";
+import { compareModels } from "../results/modelComparisons";
+import { analyzeRuns, RUN_ITERATIONS, RUN_SEED } from "../results/runResults";
 
 export interface WrittenReport {
   path: string;
@@ -23,6 +25,18 @@ export interface WrittenReport {
  */
 export function writeReport(dirs: readonly string[], outDir: string, opts: { models?: readonly string[]; now?: Date } = {}): WrittenReport {
   const inputs = loadInputs(dirs);
+  // Several run directories: each model's results with their intervals, cost, and the pairwise tests between them.
+  const runDirs = inputs.sources.filter((s) => s.kind === "run").map((s) => s.path);
+  const runModels = new Set<string>();
+  if (runDirs.length >= 2) {
+    const a = analyzeRuns(runDirs);
+    const models = { ...(inputs.results?.models ?? {}) };
+    for (const r of a.runs) {
+      models[r.model] = { ...(models[r.model] ?? {}), ...(r.results as Record<string, unknown>) };
+      runModels.add(r.model);
+    }
+    inputs.results = { ...(inputs.results ?? {}), models, comparisons: compareModels(a.runs, { seed: RUN_SEED, resamples: RUN_ITERATIONS }) };
+  }
   const misaligned = loadMisaligned(dirs);
   // Run directories without a misaligned.json: derive their examples from the records.
   for (const s of inputs.sources) {
@@ -38,6 +52,7 @@ export function writeReport(dirs: readonly string[], outDir: string, opts: { mod
     examples,
     sources: [...inputs.sources.map((s) => `${s.kind}: ${s.path}`), ...misaligned.files.map((f) => `misaligned: ${f}`)],
     generatedAt: (opts.now ?? new Date()).toISOString(),
+    runModels,
   });
   const path = join(resolve(outDir), "index.html");
   writeFileAtomic(path, html);

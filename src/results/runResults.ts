@@ -85,6 +85,12 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     positioned,
     simulated: manifest.simulated,
   });
+  results.cost = {
+    spent_usd: manifest.costUsd,
+    live_usd: manifest.priceUsd?.live ?? null,
+    batch_usd: manifest.priceUsd?.batch ?? null,
+    calls: manifest.calls.total,
+  };
   return {
     dir: run.dir,
     manifest,

@@ -199,6 +199,8 @@ export const ModelResultsJsonSchema = z.strictObject({
   undecided: UndecidedJsonSchema.optional(),
   position_bias: PositionBiasJsonSchema.optional(),
   sensitivity: SensitivityJsonSchema.optional(),
+  /** What the run spent and its fresh tokens at the live and the batch price (its manifest; absent for published models). */
+  cost: z.strictObject({ spent_usd: num, live_usd: num, batch_usd: num, calls: count }).optional(),
   /** Largest gaps with BH-adjusted q-values over all value × country cells. */
   gap_claims: z.array(GapClaimJsonSchema).optional(),
 });

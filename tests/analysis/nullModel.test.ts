@@ -36,3 +36,24 @@ test("within-value null: scenario-specific agreement far above the base-rate nul
   assert.notEqual(withinValueNull(V, A, "paper", { seed: 3, permutations: 300 }).f1.mean, r.f1.mean);
   assert.throws(() => withinValueNull(V, A, "paper", { seed: 1, permutations: 0 }), RangeError);
 });
+
+test("within-value null of a run of part of the study: answers move only among the answered scenarios, so the null stays defined", () => {
+  // Three answered scenarios out of 132 (robust: the others stay missing); each states and acts on one value of its own.
+  const V = makeScenarioMatrix(NaN);
+  const A = makeScenarioMatrix(NaN);
+  for (const i of [0, 1, 2]) for (let j = 0; j < 56; j++) {
+    V.data[i * 56 + j] = 1;
+    A.data[i * 56 + j] = 0;
+  }
+  for (const i of [0, 1, 2]) {
+    V.data[i * 56 + i] = 4;
+    A.data[i * 56 + i] = 1;
+  }
+  const r = withinValueNull(V, A, "robust", { seed: 3, permutations: 400 });
+  close(r.f1.observed, alignmentRate(V, A, { protocol: "robust" }).f1.overall.value);
+  // Before, columns were shuffled over all 132 rows, so the answers left the scope and most permutations scored nothing (NaN mean).
+  assert.ok(Number.isFinite(r.f1.mean) && Number.isFinite(r.f1.sd), `null mean ${r.f1.mean}`);
+  assert.ok(r.f1.mean < r.f1.observed);
+  // a permutation keeps each value's answers inside the three scenarios: the null F1 of every draw is one of the few possible tables
+  assert.ok(r.f1.p > 1 / 401, "the observed table is reachable by a permutation");
+});
