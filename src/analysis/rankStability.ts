@@ -57,15 +57,9 @@ export function ranksOf(d: ArrayLike<number>, out: Int32Array = new Int32Array(d
       if (sorted[mid] <= x) lo = mid + 1;
       else hi = mid;
     }
-    let first = 0;
-    hi = lo;
-    while (first < hi) {
-      const mid = (first + hi) >> 1;
-      if (sorted[mid] < x) first = mid + 1;
-      else hi = mid;
-    }
     let before = 0;
-    if (lo - first > 1) {
+    // Ties are rare: look for the first equal entry only when the one below the last equal is equal too.
+    if (lo >= 2 && sorted[lo - 2] === x) {
       seen ??= new Map();
       before = seen.get(x) ?? 0;
       seen.set(x, before + 1);

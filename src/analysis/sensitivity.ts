@@ -1,7 +1,8 @@
 import { VALUES } from "../catalog/values";
 import type { Protocol } from "../protocol";
 import { actedMatrix, type ActedChoice } from "./acted";
-import { alignmentRate } from "./alignmentRate";
+import { aggregateMean } from "./aggregate";
+import { rowScores } from "./alignmentRate";
 import type { MissingRule } from "./binarize";
 import { inconsistency } from "./inconsistency";
 import type { Matrix } from "./matrix";
@@ -112,7 +113,7 @@ export function sensitivitySettings(protocol: Protocol): SensitivitySetting[] {
  *    (left out of the binary measures) vs the paper's defaults (Task 1
  *    missing → disagree, Task 2 missing → agree, method.md §12 item 10).
  *
- * The baseline row reproduces the main results (alignmentRate, inconsistency).
+ * The baseline row reproduces the main results (alignmentRate's overall F1 and kappa, inconsistency).
  *
  * @example sensitivity({ protocol: "paper", task1: rows, task2: choices }).rows.map((r) => [r.setting, r.f1])
  */
@@ -129,14 +130,15 @@ export function sensitivity(input: SensitivityInput): SensitivityTable {
     const As = A[s.missing];
     const cut = normalizedCut(s.task1Cut);
     const opts = { protocol, task1Cut: cut, missing: s.missing };
-    const rate = alignmentRate(Vs, As, opts);
-    const inv = alignmentRate(Vs, As, { ...opts, inverted: true });
+    // The overall scores only (alignmentRate's scenario scores and their mean, without its group tables).
+    const rate = rowScores(Vs, As, opts);
+    const inv = rowScores(Vs, As, { ...opts, inverted: true });
     const inc = inconsistency(Vs, As, protocol, opts);
     return {
       ...s,
-      f1: rate.f1.overall.value,
-      f1Inverted: inv.f1.overall.value,
-      kappa: rate.kappa.overall.value,
+      f1: aggregateMean(rate.f1).value,
+      f1Inverted: aggregateMean(inv.f1).value,
+      kappa: aggregateMean(rate.kappa).value,
       inconsistency: { total: inc.total, share: inc.share, cells: inc.cells },
       undecided: protocol === "robust" ? { task1: undecidedCells(Vs, cut).count, task2: undecidedCells(As).count } : { task1: 0, task2: 0 },
     };
