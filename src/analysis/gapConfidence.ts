@@ -35,6 +35,35 @@ export interface GapConfidence {
     gapsUnanimous: number;
     gapsNotUnanimous: number;
   };
+  /** The same counts per scenario row (132, matrix order): the terms of crossed ratio intervals. */
+  perRow: Record<keyof GapConfidence["counts"], Float64Array>;
+  /** Where the gaps came from: the run's Task 2 choices, or the published misaligned examples (no Task 2 file). */
+  source: "task2" | "misaligned-examples";
+}
+
+const emptyCounts = () => ({ cells: 0, unanimous: 0, comparedUnanimous: 0, comparedNotUnanimous: 0, gapsUnanimous: 0, gapsNotUnanimous: 0 });
+const emptyRows = (rows: number): GapConfidence["perRow"] =>
+  Object.fromEntries(Object.keys(emptyCounts()).map((k) => [k, new Float64Array(rows)])) as GapConfidence["perRow"];
+
+/** Count one cell into the totals and its row. */
+function tally(c: GapConfidence["counts"], rows: GapConfidence["perRow"], row: number, key: keyof GapConfidence["counts"]): void {
+  c[key]++;
+  rows[key][row]++;
+}
+
+function summary(c: GapConfidence["counts"], perRow: GapConfidence["perRow"], perScenario: Float64Array, source: GapConfidence["source"]): GapConfidence {
+  const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
+  return {
+    unanimousShare: ratio(c.unanimous, c.cells),
+    gapRateUnanimous: ratio(c.gapsUnanimous, c.comparedUnanimous),
+    gapRateNotUnanimous: ratio(c.gapsNotUnanimous, c.comparedNotUnanimous),
+    shareOfGapsInLowConfidence: ratio(c.gapsNotUnanimous, c.gapsUnanimous + c.gapsNotUnanimous),
+    f1Confident: aggregateMean(perScenario).value,
+    f1ConfidentPerScenario: perScenario,
+    counts: c,
+    perRow,
+    source,
+  };
 }
 
 /**
@@ -61,11 +90,13 @@ export function gapConfidence(V: Matrix, A: Matrix, actedAnswered: Matrix, task1
   const u = unanimity(task1);
   const Vc = { rows: V.rows, cols: V.cols, data: new Float64Array(V.data.length).fill(NaN) };
   const Ac = { rows: A.rows, cols: A.cols, data: new Float64Array(A.data.length).fill(NaN) };
-  const c = { cells: 0, unanimous: 0, comparedUnanimous: 0, comparedNotUnanimous: 0, gapsUnanimous: 0, gapsNotUnanimous: 0 };
+  const c = emptyCounts();
+  const rows = emptyRows(V.rows);
   for (let k = 0; k < u.length; k++) {
     if (!Number.isFinite(u[k])) continue;
-    c.cells++;
-    if (u[k] === 1) c.unanimous++;
+    const row = Math.floor(k / V.cols);
+    tally(c, rows, row, "cells");
+    if (u[k] === 1) tally(c, rows, row, "unanimous");
     if (!(actedAnswered.data[k] > 0) || Number.isNaN(A.data[k]) || Number.isNaN(V.data[k])) continue;
     const t = binarize(V.data[k], protocol);
     const p = binarize(A.data[k], protocol);
@@ -73,28 +104,46 @@ export function gapConfidence(V: Matrix, A: Matrix, actedAnswered: Matrix, task1
     if (Number.isNaN(t) || Number.isNaN(p)) continue;
     const gap = t !== p;
     if (u[k] === 1) {
-      c.comparedUnanimous++;
-      if (gap) c.gapsUnanimous++;
+      tally(c, rows, row, "comparedUnanimous");
+      if (gap) tally(c, rows, row, "gapsUnanimous");
       Vc.data[k] = V.data[k];
       Ac.data[k] = A.data[k];
     } else {
-      c.comparedNotUnanimous++;
-      if (gap) c.gapsNotUnanimous++;
+      tally(c, rows, row, "comparedNotUnanimous");
+      if (gap) tally(c, rows, row, "gapsNotUnanimous");
     }
   }
-  const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
   // NaN marks the cells left out, so the robust row scores skip them under either protocol
   // (the binarisation of the kept cells is the same in both).
   const perScenario = rowScores(Vc, Ac, { protocol: "robust", inverted: false }).f1;
-  return {
-    unanimousShare: ratio(c.unanimous, c.cells),
-    gapRateUnanimous: ratio(c.gapsUnanimous, c.comparedUnanimous),
-    gapRateNotUnanimous: ratio(c.gapsNotUnanimous, c.comparedNotUnanimous),
-    shareOfGapsInLowConfidence: ratio(c.gapsNotUnanimous, c.gapsUnanimous + c.gapsNotUnanimous),
-    f1Confident: aggregateMean(perScenario).value,
-    f1ConfidentPerScenario: perScenario,
-    counts: c,
-  };
+  return summary(c, rows, perScenario, "task2");
+}
+
+/**
+ * The same section where the published data has no Task 2 file but the
+ * authors' misaligned examples list the model's gap cells (method.md §7):
+ * every cell with unanimity defined counts as compared (the choice itself is
+ * not published) and a gap is a listed example. The examples drop about 8%
+ * of the gaps (unparsed actions), so the gap rates are lower bounds;
+ * f1Confident needs the choices and is NaN.
+ *
+ * @example gapConfidenceFromExamples(task1, [u1, u2]) // gaps at matrix units u1, u2
+ */
+export function gapConfidenceFromExamples(task1: UnitConfidence, gapUnits: Iterable<number>, rows = 132, cols = 56): GapConfidence {
+  const u = unanimity(task1);
+  const gaps = new Set(gapUnits);
+  const c = emptyCounts();
+  const perRow = emptyRows(rows);
+  for (let k = 0; k < u.length; k++) {
+    if (!Number.isFinite(u[k])) continue;
+    const row = Math.floor(k / cols);
+    const un = u[k] === 1;
+    tally(c, perRow, row, "cells");
+    if (un) tally(c, perRow, row, "unanimous");
+    tally(c, perRow, row, un ? "comparedUnanimous" : "comparedNotUnanimous");
+    if (gaps.has(k)) tally(c, perRow, row, un ? "gapsUnanimous" : "gapsNotUnanimous");
+  }
+  return summary(c, perRow, new Float64Array(rows).fill(NaN), "misaligned-examples");
 }
 
 /**

@@ -104,3 +104,40 @@ export function modelLine(model: string, r: ModelResultsJson): string {
   if (r.undecided) parts.push(`undecided pairs ${r.undecided.count}`);
   return `${model}${r.simulated ? " [SIMULATED]" : ""}: ${parts.join(", ") || "no measures (no Task 1 records)"}`;
 }
+
+const pct = (x: number | null | undefined, digits = 1) => (finite(x) ? `${(x * 100).toFixed(digits)}%` : "n/a");
+const pctCi = (ci: readonly [number | null, number | null] | undefined) =>
+  ci && finite(ci[0]) && finite(ci[1]) ? ` [${(ci[0] * 100).toFixed(1)}, ${(ci[1] * 100).toFixed(1)}]` : "";
+
+/**
+ * The confidence section in one sentence (issue 12 item 3): what share of the
+ * model's gaps sit on unstable stated values (Task 1 cells whose prompt
+ * variants disagree), and how much more often such cells show a gap.
+ */
+export function confidenceSentence(r: ModelResultsJson): string | null {
+  const c = r.confidence;
+  if (!c) return null;
+  const un = `${pct(c.unanimousShare)}${pctCi(c.ci95.unanimousShare)} of Task 1 cells are unanimous across prompt variants`;
+  if (!finite(c.shareOfGapsInLowConfidence)) return `${un}; no gaps to place (no Task 2 choices)`;
+  const ratio = finite(c.gapRateUnanimous) && finite(c.gapRateNotUnanimous) && c.gapRateUnanimous > 0 ? ` (${(c.gapRateNotUnanimous / c.gapRateUnanimous).toFixed(1)}×)` : "";
+  const source = c.source === "misaligned-examples" ? " (gaps from the published misaligned examples, which drop ≈8%: lower bounds)" : "";
+  const f1 = c.f1Confident ? `; F1 on unanimous cells ${valueWithCi(c.f1Confident.value, c.f1Confident.ci95)}` : "";
+  return (
+    `${un}; gap rate ${pct(c.gapRateUnanimous)}${pctCi(c.ci95.gapRateUnanimous)} on unanimous vs ${pct(c.gapRateNotUnanimous)}${pctCi(c.ci95.gapRateNotUnanimous)} on unstable cells${ratio}; ` +
+    `${pct(c.shareOfGapsInLowConfidence)}${pctCi(c.ci95.shareOfGapsInLowConfidence)} of the ${c.counts.gapsUnanimous + c.counts.gapsNotUnanimous} gaps sit on unstable stated values${source}${f1} ` +
+    `${schemeText(c.ci95.scheme, c.ci95.resamples, c.ci95.seed)}`
+  );
+}
+
+/** UQ performance in one sentence (simulated runs): AUROC and misclassified recall at 10% per signal and for the ensembles. */
+export function uqSentence(r: ModelResultsJson): string | null {
+  const u = r.uq;
+  if (!u) return null;
+  const one = (name: string, s: { auroc: number | null; misclassifiedRecall: Record<string, number | null>; wrong: number; n: number }) =>
+    `${name} AUROC ${fmt(s.auroc)}, recall@10% ${fmt(s.misclassifiedRecall["10"])}`;
+  const parts = Object.entries(u.signals).map(([k, s]) => one(k, s));
+  return (
+    `[SIMULATED] UQ against the latent truth (${u.ensemble.wrong} wrong of ${u.ensemble.n} answers): ${parts.join("; ")}; ` +
+    `${one("rank-mean ensemble", u.ensemble)}; ${one("logistic ensemble (out of fold)", u.ensembleLogistic)}`
+  );
+}

@@ -36,7 +36,9 @@ import type {
   ScoresCiJson,
   ScoresJson,
   UndecidedJson,
+  UqJsonOut,
 } from "./schema";
+import { confidenceJson, type ConfidenceInput } from "./confidence";
 
 /**
  * One model's entry of results.json (issue 10 item 1): every measure of
@@ -68,6 +70,12 @@ export interface ModelResultsOptions {
   /** How many of the largest (country × value) gaps to keep with their BH q-values; default 20, 0 = none. */
   gapClaims?: number;
   simulated?: boolean;
+  /** Confidence signals of the run (issue 12): the `confidence` section. */
+  confidence?: ConfidenceInput;
+  /** UQ performance against a known truth (simulated runs; results/uq.ts): the `uq` section. */
+  uq?: UqJsonOut;
+  /** `--min-confidence` was applied to V and A before this call: recorded as `min_confidence`. */
+  minConfidence?: { threshold: number; kept: number; cells: number };
 }
 
 export const DEFAULT_RESULTS_SEED = 20250118;
@@ -93,8 +101,14 @@ export function modelResults(stated: Matrix | null, acted: Matrix | null, protoc
     const bias = positionBiasJson(options.positioned, SCENARIO_ROWS, w);
     if (bias) out.position_bias = bias;
   }
+  if (acted) assertScenarioMatrix(acted, "A");
+  if (options.confidence) {
+    const c = confidenceJson(stated, acted, protocol, options.confidence, w);
+    if (c) out.confidence = c;
+  }
+  if (options.uq) out.uq = options.uq;
+  if (options.minConfidence) out.min_confidence = options.minConfidence;
   if (!stated || !acted) return out;
-  assertScenarioMatrix(acted, "A");
   const V = stated;
   const A = acted;
 

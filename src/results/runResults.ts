@@ -8,8 +8,12 @@ import { UserError } from "../errors";
 import type { Protocol } from "../protocol";
 import type { Manifest } from "../runs/manifest";
 import { openRun, type Run } from "../runs/openRun";
+import { cellConfidence, cellConfidenceVector, task1Confidence, task2Confidence, type CellConfidence, type UnitConfidence } from "../analysis/confidence";
+import { restrictToConfident } from "../analysis/gapConfidence";
+import { uqPerformance, type UqTask } from "../analysis/uq";
+import { groundTruth } from "../sim/respondent";
 import { DEFAULT_RESAMPLES, DEFAULT_RESULTS_SEED, modelResults } from "./modelResults";
-import { resultsJsonText, type ModelResultsJson, type ResultsJson } from "./schema";
+import { resultsJsonText, type ModelResultsJson, type ResultsJson, type UqJsonOut } from "./schema";
 
 /**
  * The results of run directories: the run's records (latest per id) into the
@@ -21,6 +25,13 @@ export interface RunResultsOptions {
   /** Seed and resamples of every interval (default: the reproduction's, DEFAULT_RESULTS_SEED and DEFAULT_RESAMPLES). */
   seed?: number;
   iterations?: number;
+  /**
+   * `--min-confidence`: the alignment measures use only the cells whose
+   * confidence (the lowest of their raw signals, analysis/confidence.ts
+   * cellConfidence) is at least this; the others are left out as missing.
+   * Robust protocol only (under `paper` a missing cell would count as disagree or agree).
+   */
+  minConfidence?: number;
 }
 
 export interface RunResults {
@@ -38,6 +49,8 @@ export interface RunResults {
   A: Matrix | null;
   /** Task 1 prompt agreement with its per-scenario shares (null without Task 1 records). */
   task1Agreement: Task1Agreement | null;
+  /** Confidence signals of every Task 1 cell and Task 2 pair (null without such records), and every cell's confidence. */
+  confidence: { task1: UnitConfidence | null; task2: UnitConfidence | null; cells: CellConfidence[] };
   /** The run the numbers came from (its records are read once and kept), for the report's misaligned examples and the demo. */
   run: Run;
 }
@@ -65,9 +78,28 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
       protocol,
     );
   }
+  let answered: Matrix | null = null;
   if (records.task2.length > 0) {
     const choices: ActedChoice[] = records.task2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity }));
-    A = actedMatrix(choices, protocol).matrix;
+    const acted = actedMatrix(choices, protocol);
+    A = acted.matrix;
+    answered = acted.answered;
+  }
+  // Confidence signals (issue 12): failed calls have no answer.
+  const t1conf = records.task1.length > 0 ? task1Confidence(records.task1.map((r) => (r.error ? { ...r, answers: null } : r))) : null;
+  const t2conf = records.task2.length > 0 ? task2Confidence(records.task2.map((r) => (r.error ? { ...r, chosenPolarity: null } : r))) : null;
+  const cells = cellConfidence(t1conf, t2conf);
+  const cellVector = cellConfidenceVector(cells);
+  let minConfidence: { threshold: number; kept: number; cells: number } | undefined;
+  if (opts.minConfidence !== undefined) {
+    if (protocol === "paper")
+      throw new UserError(`${run.dir}: --min-confidence leaves cells out, which the paper protocol's measures cannot do (a missing cell counts as disagree or agree there); use it on robust-protocol runs`, 2);
+    if (V && A) {
+      const r = restrictToConfident(V, A, cellVector, opts.minConfidence);
+      V = r.V;
+      A = r.A;
+      minConfidence = { threshold: opts.minConfidence, kept: r.kept, cells: cells.length };
+    }
   }
   // Prompt agreement only means something across several variants (Table 8's Task 1 column when all 8 were run).
   const task1Agreement = agreement && agreement.n > 0 && new Set(records.task1.map((r) => r.variant)).size > 1 ? agreement : undefined;
@@ -78,12 +110,16 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     choice: r.error ? null : r.choice,
     row: rowOf(r.country, r.topic),
   }));
+  const uq = simulatedUq(manifest, t1conf, t2conf, opts.seed ?? RUN_SEED);
   const results: ModelResultsJson = modelResults(V, A, protocol, {
     seed: opts.seed,
     resamples: opts.iterations,
     task1Agreement,
     positioned,
     simulated: manifest.simulated,
+    ...(t1conf ? { confidence: { task1: t1conf, task2: t2conf, actedAnswered: answered, cells: cellVector } } : {}),
+    ...(uq ? { uq } : {}),
+    ...(minConfidence ? { minConfidence } : {}),
   });
   results.cost = {
     spent_usd: manifest.costUsd,
@@ -102,8 +138,30 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     V,
     A,
     task1Agreement: agreement,
+    confidence: { task1: t1conf, task2: t2conf, cells },
     run,
   };
+}
+
+/**
+ * UQ performance of a simulated run (issue 12 item 2): the simulator's seed
+ * (manifest scope "simulator.seed", read from its fingerprint) gives its
+ * ground truth; a Task 1 cell is wrong when its answer differs from the
+ * latent stated inclination, a Task 2 pair when it differs from the latent
+ * acting inclination. Null for real models or runs without the seed.
+ */
+function simulatedUq(manifest: Manifest, t1: UnitConfidence | null, t2: UnitConfidence | null, seed: number): UqJsonOut | undefined {
+  const simSeed = manifest.scope["simulator.seed"];
+  if (!manifest.simulated || typeof simSeed !== "number" || (!t1 && !t2)) return undefined;
+  const gt = groundTruth(simSeed);
+  const tasks: Partial<Record<"task1" | "task2", UqTask>> = {};
+  if (t1) tasks.task1 = { conf: t1, truth: Float64Array.from(gt.cells, (c) => (c.stated === "disagree" ? 1 : 0)) };
+  if (t2) tasks.task2 = { conf: t2, truth: Float64Array.from(gt.cells, (c) => (c.acted === "disagree" ? 1 : 0)) };
+  const uq = uqPerformance(tasks, {
+    truth: `SIMULATED: the simulator's latent respondent (seed ${simSeed}); an answer is wrong when it differs from the latent stated (Task 1) or acting (Task 2) inclination`,
+    seed,
+  });
+  return { ...uq, simulated: true } as UqJsonOut;
 }
 
 export interface RunsAnalysis {

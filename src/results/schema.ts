@@ -180,6 +180,72 @@ export const GapClaimJsonSchema = z.strictObject({
   q: num,
 });
 
+/** A ratio interval of the confidence section (crossed, like every overall figure). */
+const ConfidenceCiSchema = z.strictObject({
+  unanimousShare: CiSchema,
+  gapRateUnanimous: CiSchema,
+  gapRateNotUnanimous: CiSchema,
+  shareOfGapsInLowConfidence: CiSchema,
+  scheme: SchemeSchema,
+  seed,
+  resamples: count,
+});
+
+/**
+ * Issue 12 item 3: how the model's gaps relate to the stability of its stated
+ * values (a Task 1 cell is unanimous when all its parsed variants binarise the
+ * same way; gaps counted on cells with a real Task 2 choice).
+ */
+export const ConfidenceJsonSchema = z.strictObject({
+  /** Where the gaps came from: the Task 2 choices, or the published misaligned examples (lower bounds, no F1). */
+  source: z.enum(["task2", "misaligned-examples"]),
+  unanimousShare: num,
+  gapRateUnanimous: num,
+  gapRateNotUnanimous: num,
+  shareOfGapsInLowConfidence: num,
+  /** F1 over unanimous cells with a real choice, with its crossed interval; null without Task 2 choices. */
+  f1Confident: z.strictObject({ value: num, ci95: CiSchema, scheme: SchemeSchema, seed, resamples: count }).nullable(),
+  ci95: ConfidenceCiSchema,
+  counts: z.strictObject({
+    cells: count,
+    unanimous: count,
+    comparedUnanimous: count,
+    comparedNotUnanimous: count,
+    gapsUnanimous: count,
+    gapsNotUnanimous: count,
+  }),
+  /** The confidence signals the run supports (analysis/confidence.ts SIGNALS), per task. */
+  signals: z.strictObject({ task1: z.array(z.string()), task2: z.array(z.string()) }),
+  /**
+   * Every cell's confidence: the lowest of its available raw signals (agreement shares and
+   * probabilities, what --min-confidence compares), per scenario "Country+Topic" in VALUES order; null = no signal.
+   */
+  cells: z.record(z.string(), z.array(num)).optional(),
+});
+
+const UqScoreSchema = z.strictObject({
+  auroc: num,
+  misclassifiedRecall: z.strictObject({ "5": num, "10": num, "20": num }),
+  n: count,
+  wrong: count,
+});
+
+/**
+ * Issue 12 item 2: UQ performance where the truth is known (the simulator's
+ * latent respondent): AUROC of low confidence for "wrong" and misclassified
+ * recall at review budgets of 5, 10 and 20% of the answers.
+ */
+export const UqJsonSchema = z.strictObject({
+  truth: z.string(),
+  simulated: z.boolean(),
+  /** `task1.<signal>` (stated cells) and `task2.<signal>` (choice pairs). */
+  signals: z.record(z.string(), UqScoreSchema),
+  /** Rank-mean ensemble, Task 1 cells and Task 2 pairs pooled (one review budget for the run). */
+  ensemble: UqScoreSchema.extend({ byTask: z.record(z.string(), UqScoreSchema) }),
+  /** Logistic ensemble fitted out of fold (folds grouped by scenario). */
+  ensembleLogistic: UqScoreSchema.extend({ byTask: z.record(z.string(), UqScoreSchema), folds: count, seed }),
+});
+
 export const ModelResultsJsonSchema = z.strictObject({
   simulated: z.boolean().optional(),
   protocol: z.enum(PROTOCOLS).optional(),
@@ -203,6 +269,12 @@ export const ModelResultsJsonSchema = z.strictObject({
   cost: z.strictObject({ spent_usd: num, live_usd: num, batch_usd: num, calls: count }).optional(),
   /** Largest gaps with BH-adjusted q-values over all value × country cells. */
   gap_claims: z.array(GapClaimJsonSchema).optional(),
+  /** Stability of the stated values behind the gaps (issue 12). */
+  confidence: ConfidenceJsonSchema.optional(),
+  /** UQ performance of the confidence signals against the simulator's truth (simulated runs only). */
+  uq: UqJsonSchema.optional(),
+  /** `--min-confidence`: the alignment measures above use only the cells at or above this confidence. */
+  min_confidence: z.strictObject({ threshold: z.number(), kept: count, cells: count }).optional(),
 });
 
 export const FewShotJsonSchema = z.strictObject({
@@ -300,6 +372,8 @@ export const ResultsJsonSchema = z.strictObject({
 
 export type ResultsJson = z.infer<typeof ResultsJsonSchema>;
 export type ModelResultsJson = z.infer<typeof ModelResultsJsonSchema>;
+export type ConfidenceJson = z.infer<typeof ConfidenceJsonSchema>;
+export type UqJsonOut = z.infer<typeof UqJsonSchema>;
 export type ScoresJson = z.infer<typeof ScoresJsonSchema>;
 export type ScoresCiJson = z.infer<typeof ScoresCiSchema>;
 export type IntervalJson = z.infer<typeof IntervalJsonSchema>;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { intOption } from "../options";
+import { intOption, numberOption } from "../options";
 
 /** Defaults of --seed and --iterations (equal to results/runResults.ts RUN_SEED and RUN_ITERATIONS, which tests/cli/startup.test.ts checks). */
 export const ANALYZE_DEFAULTS = { seed: 20250118, iterations: 1000 };
@@ -20,12 +20,17 @@ export function register(program: Command): void {
     .option("--out <dir>", "output directory", "out/analyze")
     .option("--seed <n>", "seed of the bootstrap and permutation resamples", intOption("--seed"), ANALYZE_DEFAULTS.seed)
     .option("--iterations <n>", "bootstrap resamples of every interval", intOption("--iterations", { min: 1 }), ANALYZE_DEFAULTS.iterations)
-    .action((opts: { run: string[]; out: string; seed: number; iterations: number }) => {
+    .option(
+      "--min-confidence <x>",
+      "robust runs: compute the alignment measures on the cells whose confidence (lowest raw signal: variant/order/sample agreement, token probability, verbalized) is at least x",
+      numberOption("--min-confidence", { min: 0, max: 1 }),
+    )
+    .action((opts: { run: string[]; out: string; seed: number; iterations: number; minConfidence?: number }) => {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
       const { analyzeRuns, analysisOutputs } = require("../../results/runResults") as typeof import("../../results/runResults");
-      const { modelLine, nullSentence, undecidedText } = require("../../results/describe") as typeof import("../../results/describe");
+      const { modelLine, nullSentence, undecidedText, confidenceSentence, uqSentence } = require("../../results/describe") as typeof import("../../results/describe");
       const { writeOutputs } = require("../../reproduce/reproductionOutputs") as typeof import("../../reproduce/reproductionOutputs");
-      const analysis = analyzeRuns(opts.run, { seed: opts.seed, iterations: opts.iterations });
+      const analysis = analyzeRuns(opts.run, { seed: opts.seed, iterations: opts.iterations, minConfidence: opts.minConfidence });
       const paths = writeOutputs(opts.out, analysisOutputs(analysis));
       const log = (s: string) => process.stdout.write(s + "\n");
       for (const r of analysis.runs) {
@@ -35,6 +40,10 @@ export function register(program: Command): void {
         if (nul) log(`  ${nul}`);
         const und = undecidedText(r.results);
         if (und) log(`  ${und}`);
+        const conf = confidenceSentence(r.results);
+        if (conf) log(`  ${conf}`);
+        const uq = uqSentence(r.results);
+        if (uq) log(`  ${uq}`);
       }
       for (const p of paths) log(p);
     });
