@@ -14,7 +14,7 @@ import {
   type Task1ConfidenceRow,
   type Task2ConfidenceRow,
 } from "../../src/analysis/confidence";
-import { gapConfidence, restrictToConfident } from "../../src/analysis/gapConfidence";
+import { gapConfidence, gapConfidenceFromExamples, restrictToConfident } from "../../src/analysis/gapConfidence";
 import { makeScenarioMatrix } from "../../src/analysis/matrix";
 
 const at = (country: string, topic: string, value: keyof typeof VALUE_INDEX) => rowOf(country, topic) * 56 + VALUE_INDEX[value];
@@ -184,4 +184,26 @@ test("gap confidence: unanimous share, gap rates, share of gaps on unstable cell
   assert.equal(r.kept, 1);
   assert.equal(r.V.data[at(EG, POL, "Wealth")], 0.1);
   assert.ok(Number.isNaN(r.V.data[at(EG, POL, "Honest")]) && Number.isNaN(r.A.data[at(EG, POL, "Honest")]));
+});
+
+test("gap confidence from the published misaligned examples: every cell with unanimity is compared; per-row terms add up", () => {
+  const t1 = task1Confidence([
+    { country: EG, topic: POL, variant: 0, answers: { Wealth: 1, Honest: 4, Equality: 1 } },
+    { country: EG, topic: POL, variant: 1, answers: { Wealth: 2, Honest: 4, Equality: 4 } },
+    { country: "India", topic: POL, variant: 0, answers: { Wealth: 1 } },
+    { country: "India", topic: POL, variant: 1, answers: { Wealth: 1 } },
+  ]);
+  // gaps listed at Egypt Wealth (unanimous) and Egypt Equality (not)
+  const g = gapConfidenceFromExamples(t1, [at(EG, POL, "Wealth"), at(EG, POL, "Equality")]);
+  assert.equal(g.source, "misaligned-examples");
+  assert.equal(g.counts.cells, 4);
+  assert.equal(g.unanimousShare, 3 / 4);
+  assert.equal(g.gapRateUnanimous, 1 / 3);
+  assert.equal(g.gapRateNotUnanimous, 1);
+  assert.equal(g.shareOfGapsInLowConfidence, 1 / 2);
+  assert.ok(Number.isNaN(g.f1Confident));
+  const sum = (x: Float64Array) => x.reduce((s, v) => s + v, 0);
+  assert.equal(sum(g.perRow.cells), 4);
+  assert.equal(g.perRow.unanimous[rowOf("India", POL)], 1);
+  assert.equal(sum(g.perRow.gapsNotUnanimous), 1);
 });

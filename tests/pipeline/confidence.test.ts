@@ -7,6 +7,8 @@ import { openRun } from "../../src/runs/openRun";
 import { task1Confidence, task2Confidence } from "../../src/analysis/confidence";
 import { uqPerformance } from "../../src/analysis/uq";
 import type { Scope } from "../../src/pipeline/scope";
+import { runResults } from "../../src/results/runResults";
+import { ModelResultsJsonSchema, resultsJsonText } from "../../src/results/schema";
 import { tmp } from "./helpers";
 
 // The confidence signals end to end: the real openai SDK against the simulator on 127.0.0.1,
@@ -93,6 +95,23 @@ test("replicates, temperature, logprobs and verbalized confidence: records, mani
     `# UQ (simulated, seed ${SEED}, Task 2, ${logistic.wrong} wrong of ${logistic.n}): ${task2Signals.map((s) => `${s} ${auc(s).toFixed(3)}`).join(", ")}; ` +
       `rank-mean ensemble ${uq.ensemble.byTask.task2.auroc!.toFixed(3)}, logistic ${logistic.auroc!.toFixed(3)}\n`,
   );
+
+  // The results layer (what `vag analyze` writes): the same UQ numbers, the confidence section, --min-confidence.
+  const rr = runResults(runDir, { iterations: 100 });
+  const entry = ModelResultsJsonSchema.parse(JSON.parse(resultsJsonText({ models: { m: rr.results } })).models.m);
+  assert.equal(entry.uq!.signals["task2.order"].auroc, uq.signals["task2.order"].auroc);
+  assert.ok(entry.uq!.ensembleLogistic.byTask.task2.auroc! > 0.85); // its folds are drawn with the results seed
+  assert.match(entry.uq!.truth, /SIMULATED/);
+  const conf = entry.confidence!;
+  assert.equal(conf.source, "task2");
+  assert.deepEqual(conf.signals.task2, ["order", "sample", "entropy", "token", "verbalized"]);
+  assert.equal(conf.counts.cells, 336);
+  assert.ok(conf.f1Confident && conf.f1Confident.scheme === "crossed");
+  assert.equal(Object.keys(conf.cells!).length, 6);
+  const restricted = runResults(runDir, { iterations: 100, minConfidence: 0.9 });
+  const mc = restricted.results.min_confidence!;
+  assert.ok(mc.kept > 0 && mc.kept < mc.cells, JSON.stringify(mc));
+  assert.ok(rr.results.undecided!.count > 0 && restricted.results.undecided!.count === 0, "order-inconsistent pairs are below any threshold > 0");
 
   // A cached re-run keeps the token probabilities (the cache stores logprobs).
   const again = tmp("conf-again");
