@@ -18,7 +18,7 @@ test("src/index exposes every layer as a namespace, notebooks' loader included",
     reproduce: ["reproduce", "compareTables"],
     gap: ["runGap", "runTargets", "withFeatures"],
     figures: ["figureSet", "writeFigures", "FigureRenderer"],
-    notebook: ["table", "showFigure", "endpointOrSimulator", "runStudy", "analyzeStudy"],
+    notebook: ["table", "showFigure", "endpointOrSimulator", "runStudy", "analyzeStudy", "frame", "cellRows", "rowsOf", "subsetResults", "figureHtml"],
   };
   for (const [layer, names] of Object.entries(expect)) {
     const ns = (vag as unknown as Record<string, Record<string, unknown>>)[layer];
