@@ -1,9 +1,8 @@
 import { COUNTRIES } from "../catalog/countries";
 import { TOPICS } from "../catalog/topics";
-import type { CrossedWeights } from "../analysis/crossedBootstrap";
 import { ROWS_OF_COUNTRY } from "../analysis/matrix";
 import { benjaminiHochberg } from "../analysis/multipleTesting";
-import { crossedPairedTest, pairedTest, type PairedResult } from "../analysis/paired";
+import { pairedTest, type PairedResult } from "../analysis/paired";
 import type { ComparisonJson } from "./schema";
 
 const json = (kind: ComparisonJson["kind"], measure: string, a: string, b: string, r: PairedResult): ComparisonJson => ({
@@ -27,27 +26,8 @@ function withQ(list: ComparisonJson[]): ComparisonJson[] {
 }
 
 /**
- * Model-vs-model differences of a per-scenario score (e.g. F1_i from
- * alignmentRate(...).scenarios.f1) on the 132 shared scenarios, every pair in
- * the given order, by the crossed paired bootstrap (analysis/paired.ts
- * crossedPairedTest), with Benjamini–Hochberg q over the pairs.
+ * (Model-vs-model comparisons on the shared scenarios: modelComparisons.ts compareModels.)
  *
- * @example modelComparisons({ "gpt-4o-mini": rateA.scenarios.f1, "claude-sonnet-4": rateB.scenarios.f1 }, "f1", { seed: 1 })
- */
-export function modelComparisons(
-  perScenario: Record<string, ArrayLike<number>>,
-  measure: string,
-  weights: CrossedWeights | { seed: number; resamples?: number },
-): ComparisonJson[] {
-  const models = Object.keys(perScenario);
-  const out: ComparisonJson[] = [];
-  for (let i = 0; i < models.length; i++)
-    for (let j = i + 1; j < models.length; j++)
-      out.push(json("model", measure, models[i], models[j], crossedPairedTest(perScenario[models[i]], perScenario[models[j]], weights)));
-  return withQ(out);
-}
-
-/**
  * Country-vs-country differences of one model's per-scenario score: two
  * countries share the 11 topics, so d_t = s(c1, t) − s(c2, t) with the
  * topics as paired units (exact sign flips over 2^11, topic bootstrap,
