@@ -41,8 +41,10 @@ export interface WithinValueNull {
  *
  * Both class conventions are scored on the same permutations (the agree-class
  * confusion is the disagree-class one with tp ↔ tn, fp ↔ fn). Missing or
- * undecided cells (NaN after binarize under the protocol) travel with their
- * Task 2 value and are skipped where they land, as in alignmentRate.
+ * undecided Task 2 cells (NaN after binarize under the protocol) stay where
+ * they are: σ_k permutes only the answered rows of value k, so a run of part
+ * of the study keeps its scope; cells with V or A missing are skipped, as in
+ * alignmentRate.
  *
  * @example withinValueNull(V, A, "paper", { seed: 1, permutations: 1000 }).f1 // { observed, mean, sd, p, ... }
  */
