@@ -21,10 +21,13 @@ function num(x: number | null | undefined, ci?: readonly [number | null, number 
 const usd = (x: number | null | undefined) => (typeof x === "number" && Number.isFinite(x) ? `$${x.toFixed(4)}` : DASH);
 
 export function leaderboardHtml(results: ReproduceResults | undefined, runModels: ReadonlySet<string>): string | null {
-  const models = Object.entries((results?.models ?? {}) as Record<string, ModelResultsJson>);
+  const all = Object.entries((results?.models ?? {}) as Record<string, ModelResultsJson>);
+  const f1Of = (m: ModelResultsJson) => (typeof m.f1?.overall === "number" && Number.isFinite(m.f1.overall) ? m.f1.overall : null);
+  // A model without both tasks (e.g. a published model with Task 1 answers only) has no alignment to rank.
+  const models = all.filter(([, m]) => f1Of(m) !== null);
+  const without = all.filter(([, m]) => f1Of(m) === null).map(([id]) => id);
   if (models.length < 2) return null;
-  const f1Of = (m: ModelResultsJson) => (typeof m.f1?.overall === "number" ? m.f1.overall : -Infinity);
-  models.sort((a, b) => f1Of(b[1]) - f1Of(a[1]));
+  models.sort((a, b) => f1Of(b[1])! - f1Of(a[1])!);
   const rows = models.map(([id, m]) => {
     const nul = m.null_f1;
     const adjusted = nul && typeof m.f1?.overall === "number" && typeof nul.mean === "number" ? m.f1.overall - nul.mean : null;
@@ -58,5 +61,6 @@ export function leaderboardHtml(results: ReproduceResults | undefined, runModels
         `its 95% CI and two-sided p from the crossed bootstrap of the difference (the same resampled countries and topics for both models); q = Benjamini-Hochberg over the pairs of one measure.</caption>` +
         `<thead><tr><th>Pair (a &minus; b)</th><th>Measure</th><th>Difference</th><th>p</th><th>q</th><th>Scenarios</th><th>Resampling</th></tr></thead><tbody>${cmpRows.join("")}</tbody></table></div>`
       : `<p class="note">No pairwise tests: they need at least two evaluated run directories of one protocol with Task 1 and Task 2 on shared scenarios.</p>`;
-  return `<section id="leaderboard"><h2>Leaderboard</h2>${board}${pairs}</section>`;
+  const left = without.length > 0 ? `<p class="note">Not ranked (no F1: Task 1 or Task 2 missing): ${without.map(escapeHtml).join(", ")}.</p>` : "";
+  return `<section id="leaderboard"><h2>Leaderboard</h2>${board}${left}${pairs}</section>`;
 }

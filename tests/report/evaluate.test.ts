@@ -1,6 +1,6 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,6 +8,7 @@ import { chromiumMissing, chromiumPath, CHROMIUM_ARGS } from "../../src/figures/
 import { runTask } from "../../src/pipeline/run";
 import { startSimServer, type SimServer } from "../../src/sim";
 import { runVag } from "../helpers/cli";
+import { skipWithoutData, viaDir } from "../helpers/data";
 
 /** `vag evaluate` with two simulated models (different seeds, so different answers): one comparative report, checked in headless Chromium. */
 
@@ -94,4 +95,42 @@ test("vag evaluate: two models, one run directory each, one report with a leader
   } finally {
     await browser.close();
   }
+});
+
+test("vag evaluate --batch (export, submit, fetch through the simulator's Batch API) gives the records of the live evaluation", { timeout: 300_000 }, async () => {
+  const { evaluateModels } = await import("../../src/pipeline/evaluate");
+  const { readLines } = await import("../pipeline/helpers");
+  const { VALUES } = await import("../../src/catalog");
+  const scope = (variants: number[], values: readonly string[]) =>
+    ({ countries: ["Nigeria", "India"], topics: ["Politics", "Religion"], values: [...values], variants, order: "counterbalanced", replicates: 1 }) as never;
+  const common = { modelsFile, models: ["sim-a", "sim-b"], task1Scope: scope([0, 1], VALUES), task2Scope: scope([5], VALUES), actions, protocol: "robust" as const, seed: 3, yes: true, progress: false, log: () => {} };
+  const live = await evaluateModels({ ...common, runRoot: join(root, "live"), cacheDir: join(root, "cache-live") });
+  const batch = await evaluateModels({ ...common, runRoot: join(root, "batch"), cacheDir: join(root, "cache-batch"), batch: true, pollMs: 50 });
+  assert.equal(batch.failures, 0);
+  const answers = (file: string) =>
+    Object.fromEntries(readLines(file).map(({ createdAt: _c, latencyMs: _l, cached: _k, batch: _b, ...rest }) => [rest.id, rest]));
+  for (let i = 0; i < 2; i++)
+    for (const t of ["task1.jsonl", "task2.jsonl"]) {
+      const a = answers(join(live.runDirs[i], t));
+      assert.ok(Object.keys(a).length > 0);
+      assert.deepEqual(answers(join(batch.runDirs[i], t)), a, `${batch.runDirs[i]}/${t}`);
+    }
+  assert.ok(readLines(join(batch.runDirs[0], "task2.jsonl")).every((l) => typeof l.batch === "string"));
+});
+
+test("the report of evaluated runs beside out/reproduce: one leaderboard with the published models", { timeout: 300_000, skip: skipWithoutData() }, async () => {
+  const { writeReport } = await import("../../src/report/write");
+  const reproduce = join(root, "reproduce");
+  const r = await runVag(["reproduce", "--data-dir", viaDir()!, "--out", reproduce]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = join(root, "with-published");
+  const w = writeReport([join(root, "runs", "sim-a"), join(root, "runs", "sim-b"), reproduce], out);
+  const html = readFileSync(w.path, "utf8");
+  const board = html.slice(html.indexOf('id="leaderboard-table"'), html.indexOf("</table>", html.indexOf('id="leaderboard-table"')));
+  const rows = [...board.matchAll(/<tr data-model="([^"]+)"><th[^>]*>.*?<\/th><td>(run|published)<\/td><td class="num">([^<]*)/g)].map((m) => [m[1], m[2], m[3]]);
+  assert.deepEqual(rows.filter((x) => x[1] === "run").map((x) => x[0]).sort(), ["sim-a", "sim-b"]);
+  const published = rows.filter((x) => x[1] === "published");
+  assert.ok(published.length >= 2, JSON.stringify(rows));
+  assert.ok(published.every((x) => /^\d\.\d{3}/.test(x[2])), "published F1 shown");
+  assert.match(html, /id="comparisons-table"/);
 });
