@@ -1,13 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { FileLineError } from "../errors";
 import { writeFileAtomic } from "../io/atomic";
-import { lineOfKey, readJsonText } from "../io/jsonFile";
 import { PROTOCOLS } from "../protocol";
 import { containsSecret, secretsFromEnv } from "../secrets";
 import { Country, Topic, ValueName } from "./records";
-import { zodReason } from "./zodReason";
+import { readValidJson } from "./readValidJson";
 
 /**
  * `runs/<run-id>/batches.json`: the batch files exported from a run, the
@@ -102,13 +100,7 @@ export const emptyProviderState = (): ProviderState => ({
 export function readBatchState(runDir: string): BatchState | null {
   const file = join(runDir, BATCH_STATE_FILE);
   if (!existsSync(file)) return null;
-  const { text, json } = readJsonText(file);
-  const r = BatchState.safeParse(json);
-  if (!r.success) {
-    const key = r.error.issues[0]?.path.at(-1);
-    throw new FileLineError(file, typeof key === "string" ? lineOfKey(text, key) : 1, zodReason(r.error));
-  }
-  return r.data;
+  return readValidJson(file, BatchState);
 }
 
 export function writeBatchState(runDir: string, state: BatchState, secrets: readonly string[] = secretsFromEnv()): void {

@@ -2,12 +2,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { FileLineError, UserError } from "../errors";
+import { UserError } from "../errors";
 import { PROTOCOLS } from "../protocol";
 import { containsSecret, redactUrl, secretsFromEnv } from "../secrets";
 import { writeFileAtomic } from "../io/atomic";
-import { zodReason } from "./zodReason";
-import { lineOfKey, readJsonText } from "../io/jsonFile";
+import { readValidJson } from "./readValidJson";
 
 /**
  * `runs/<run-id>/manifest.json`: everything needed to say how a run was made
@@ -194,11 +193,5 @@ export function writeManifest(dir: string, manifest: ManifestInput, secrets: rea
 export function readManifest(dir: string): Manifest {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) throw new UserError(`${file}: no such file`, 2);
-  const { text, json } = readJsonText(file);
-  const r = Manifest.safeParse(json);
-  if (!r.success) {
-    const key = r.error.issues[0]?.path.at(-1);
-    throw new FileLineError(file, typeof key === "string" ? lineOfKey(text, key) : 1, zodReason(r.error));
-  }
-  return r.data;
+  return readValidJson(file, Manifest);
 }

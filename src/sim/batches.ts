@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { ChatRequestBody } from "./answers";
 import { errorBody } from "./errorBody";
+import { readBody } from "./readBody";
 
 /**
  * The simulator's Files and Batch API (`/v1/files`, `/v1/batches`): enough of
@@ -37,21 +38,6 @@ const json = (status: number, value: unknown): Reply => ({ status, body: JSON.st
 const notFound = (what: string) => ({ status: 404, body: errorBody(`no such ${what}`, "invalid_request_error") });
 const bad = (message: string) => ({ status: 400, body: errorBody(message, "invalid_request_error") });
 
-function readRaw(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_UPLOAD) {
-        reject(new Error("upload too large"));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 export class SimBatches {
   private readonly files = new Map<string, StoredFile>();
@@ -107,7 +93,7 @@ export class SimBatches {
   }
 
   private async upload(req: IncomingMessage): Promise<Reply> {
-    const raw = await readRaw(req);
+    const raw = await readBody(req, MAX_UPLOAD);
     let form: FormData;
     try {
       form = await new Request("http://sim.local/", { method: "POST", headers: { "content-type": String(req.headers["content-type"] ?? "") }, body: raw }).formData();
@@ -131,7 +117,7 @@ export class SimBatches {
   private async create(req: IncomingMessage): Promise<Reply> {
     let body: { input_file_id?: unknown; endpoint?: unknown; completion_window?: unknown; metadata?: unknown };
     try {
-      body = JSON.parse((await readRaw(req)).toString("utf8"));
+      body = JSON.parse((await readBody(req, MAX_UPLOAD)).toString("utf8"));
     } catch {
       return bad("request body is not valid JSON");
     }

@@ -7,6 +7,7 @@ import { contentText } from "./prompt-kind";
 import { groundTruth, respondent, type GroundTruth } from "./respondent";
 import { SimBatches } from "./batches";
 import { errorBody } from "./errorBody";
+import { readBody } from "./readBody";
 
 export interface SimServerOptions {
   /** 0 (default) = a free port. */
@@ -61,21 +62,6 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
 }
 
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error("request body too large"));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -106,7 +92,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   async function completions(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let raw: string;
     try {
-      raw = await readBody(req);
+      raw = (await readBody(req, MAX_BODY)).toString("utf8");
     } catch (e) {
       return send(res, 413, errorBody((e as Error).message, "invalid_request_error"));
     }
