@@ -89,9 +89,22 @@ export interface GapExperiment {
   ci95?: { f1?: unknown; auc?: unknown; [key: string]: unknown };
 }
 
+/** One verdict of `vag gap` (src/gap/verdict.ts): does text help, against the best text-free baseline. */
+export interface GapVerdict {
+  target?: string;
+  label?: string;
+  n?: number;
+  conclusion?: string;
+  sentence?: string;
+  bestTextFree?: { setting?: string; auc?: number | null; f1?: number } | null;
+  bestWithText?: { setting?: string; auc?: number | null; f1?: number } | null;
+  gain?: { auc?: number; f1?: number; ci95?: unknown; p?: number } | null;
+}
+
 export interface GapResults {
   simulated?: boolean;
   experiments?: GapExperiment[];
+  verdicts?: GapVerdict[];
   top_features?: unknown;
 }
 

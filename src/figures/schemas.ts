@@ -67,4 +67,5 @@ export const GapResultsSchema = z.looseObject({
     }),
   ),
   top_features: z.unknown().optional(),
+  verdicts: z.array(z.looseObject({ target: z.string().optional(), label: z.string().optional(), sentence: z.string().optional() })).optional(),
 });

@@ -6,7 +6,7 @@ import { CLIENT_SCRIPT } from "./clientScript";
 import type { MisalignedExample } from "./misaligned";
 import { leaderboardHtml } from "./leaderboard";
 import { modelSummaries } from "./summary";
-import { anchor, f1Table, gapTable, riskTable, summaryTable } from "./tables";
+import { anchor, f1Table, gapTable, gapVerdictTable, riskTable, summaryTable } from "./tables";
 
 /**
  * The static report page (`index.html`), the first thing a person opens:
@@ -72,7 +72,7 @@ export function reportHtml(r: ReportInput): string {
   });
 
   const across = figs.filter((f) => f.model === undefined);
-  const tables = [f1Table(r.inputs, allModels, "country"), f1Table(r.inputs, allModels, "topic"), gapTable(r.inputs), riskTable(r.inputs)].filter(
+  const tables = [f1Table(r.inputs, allModels, "country"), f1Table(r.inputs, allModels, "topic"), gapVerdictTable(r.inputs), gapTable(r.inputs), riskTable(r.inputs)].filter(
     (t): t is string => t !== null,
   );
   const acrossSection =

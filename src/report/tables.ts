@@ -71,6 +71,33 @@ export function f1Table(inputs: FigureInputs, models: readonly string[], axis: "
   );
 }
 
+/** The verdicts of `vag gap`: per target and label, the best text setting against the best text-free baseline. */
+export function gapVerdictTable(inputs: FigureInputs): string | null {
+  const verdicts = inputs.gap?.verdicts ?? [];
+  if (verdicts.length === 0) return null;
+  const rows = verdicts.map((v) => {
+    const g = v.gain ?? null;
+    const p = typeof g?.p === "number" ? (g.p < 0.001 ? "&lt; 0.001" : g.p.toFixed(3)) : DASH;
+    return [
+      `<td>${escapeHtml(v.target ?? "")}</td>`,
+      `<td>${escapeHtml(v.label ?? "")}</td>`,
+      `<td>${escapeHtml(v.conclusion ?? "")}</td>`,
+      `<td>${escapeHtml(v.bestTextFree?.setting ?? "")}</td>`,
+      cell(v.bestTextFree?.auc ?? null),
+      `<td>${escapeHtml(v.bestWithText?.setting ?? "")}</td>`,
+      cell(v.bestWithText?.auc ?? null),
+      cell(g?.auc ?? null, interval(g?.ci95)),
+      `<td class="num">${p}</td>`,
+    ];
+  });
+  return table(
+    "Gap prediction verdicts: does text help? The best text setting against the best text-free baseline (majority, stratified random, value, value x polarity or x stated, + country + topic), by nested cross-validated AUC; gain with a paired scenario bootstrap 95% CI and a paired permutation p. gap-posthoc is detection (the target's own explanation), not prediction.",
+    ["Target", "Label", "Conclusion", "Best text-free", "AUC", "Best with text", "AUC", "AUC gain", "p"],
+    rows,
+    "gap-verdicts",
+  ) + `<ul class="gap-verdicts">${verdicts.map((v) => `<li>${escapeHtml((v.sentence ?? "").replace(/\*\*/g, "").replace(/`/g, ""))}</li>`).join("")}</ul>`;
+}
+
 export function gapTable(inputs: FigureInputs): string | null {
   const rows: string[][] = [];
   for (const e of inputs.gap?.experiments ?? []) {

@@ -85,7 +85,19 @@ export function syntheticGap(): GapResults {
       exps.push({ target: "model-a", label: "choice", setting, method, n: 300, f1, accuracy: 0.7, precision: 0.7, recall: 0.7, auc: 0.75, ci95: { f1: [f1 - 0.05, f1 + 0.05] as [number, number], auc: null } });
     }
   }
-  return { experiments: exps, top_features: {} };
+  const verdicts = [
+    {
+      target: "model-a",
+      label: "gap",
+      n: 300,
+      conclusion: "no detectable gain",
+      sentence: "model-a (gap): **no detectable gain from text** in prediction <i>as text</i>",
+      bestTextFree: { setting: "value x stated", auc: 0.8, f1: 0.5 },
+      bestWithText: { setting: "action", auc: 0.81, f1: 0.52 },
+      gain: { auc: 0.01, f1: 0.02, ci95: [-0.01, 0.03] as [number, number], p: 0.3 },
+    },
+  ];
+  return { experiments: exps, verdicts, top_features: {} };
 }
 
 export interface MisalignedExample {

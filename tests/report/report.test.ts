@@ -38,6 +38,8 @@ test("report: one self-contained page with summary, tables, charts and examples"
   assert.match(html, /id="summary-table"/);
   assert.match(html, /id="f1-country-table"/);
   assert.match(html, /id="gap-table"/);
+  assert.match(html, /id="gap-verdicts"/);
+  assert.match(html, /no detectable gain from text in prediction &lt;i&gt;as text&lt;\/i&gt;/);
   assert.match(html, /stated disagree, acted agree/);
   assert.doesNotMatch(html, /SIMULATED results/);
   // example text is data, not markup: the "<b>" in the synthetic action is escaped in the JSON
