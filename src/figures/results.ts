@@ -85,7 +85,7 @@ export interface GapExperiment {
   accuracy?: number;
   precision?: number;
   recall?: number;
-  auc?: number;
+  auc?: number | null;
   ci95?: { f1?: unknown; auc?: unknown; [key: string]: unknown };
 }
 

@@ -56,23 +56,28 @@ export function clusterIntervals(y: Uint8Array, p: Predictions, c: Clusters, B: 
 }
 
 /**
- * DeLong's structural components of the AUC, one per row:
- *   positive i: ψ_i = (#{negatives j: s_j < s_i} + ½ #{s_j = s_i}) / n₀
- *   negative j: ψ_j = (#{positives i: s_i > s_j} + ½ #{s_i = s_j}) / n₁
- * so AUC = mean over positives of ψ = mean over negatives of ψ = mean over ALL rows of ψ,
- * and the AUC difference of two predictors is the mean of per-row differences
- * ψᴮ_i − ψᴬ_i: a paired mean that analysis/paired.ts can test on clustered units.
- * Example: y = [0,0,1,1], s = [0.1,0.4,0.35,0.8] gives ψ = [1, ½, ½, 1], mean ¾ = AUC.
+ * Per-row AUC pseudo-values from DeLong's structural components:
+ *   positive i: V_i = (#{negatives j: s_j < s_i} + ½ #{s_j = s_i}) / n₀
+ *   negative j: V_j = (#{positives i: s_i > s_j} + ½ #{s_i = s_j}) / n₁
+ *   ψ_i = AUC + (n / n_{y_i}) · (V_i − AUC)
+ * The mean of ψ over all n rows is the AUC, and resampling rows gives the
+ * mean of ψ DeLong's variance S₁₀/n₁ + S₀₁/n₀ to first order, so the AUC
+ * difference of two predictors is the mean of per-row differences ψᴮ − ψᴬ:
+ * a paired mean that analysis/paired.ts can test on clustered units.
+ * Example: y = [0,0,1,1], s = [0.1,0.4,0.35,0.8]: AUC ¾, V = [1, ½, ½, 1],
+ * ψ = [1.25, 0.25, 0.25, 1.25] (mean ¾).
  */
 export function aucComponents(y: ArrayLike<number>, score: ArrayLike<number>): Float64Array {
   const order = sortedOrder(score);
   let n1 = 0;
   for (let i = 0; i < y.length; i++) n1 += y[i] ? 1 : 0;
-  const n0 = y.length - n1;
-  const psi = new Float64Array(y.length);
+  const n = y.length;
+  const n0 = n - n1;
+  const psi = new Float64Array(n);
   if (n1 === 0 || n0 === 0) return psi.fill(NaN);
   let negBelow = 0;
   let posBelow = 0;
+  let auc = 0;
   let i = 0;
   while (i < order.length) {
     let j = i;
@@ -86,10 +91,13 @@ export function aucComponents(y: ArrayLike<number>, score: ArrayLike<number>): F
     const vPos = (negBelow + q / 2) / n0;
     const vNeg = (n1 - posBelow - p + p / 2) / n1;
     for (let k = i; k < j; k++) psi[order[k]] = y[order[k]] ? vPos : vNeg;
+    auc += p * vPos;
     negBelow += q;
     posBelow += p;
     i = j;
   }
+  auc /= n1;
+  for (let k = 0; k < n; k++) psi[k] = auc + (n / (y[k] ? n1 : n0)) * (psi[k] - auc);
   return psi;
 }
 
