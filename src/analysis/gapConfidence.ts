@@ -38,7 +38,7 @@ export interface GapConfidence {
   /** The same counts per scenario row (132, matrix order): the terms of crossed ratio intervals. */
   perRow: Record<keyof GapConfidence["counts"], Float64Array>;
   /** Where the gaps came from: the run's Task 2 choices, or the published misaligned examples (no Task 2 file). */
-  source: "task2" | "misaligned-examples";
+  source: "task2" | "misaligned-examples" | "task1-only";
 }
 
 const emptyCounts = () => ({ cells: 0, unanimous: 0, comparedUnanimous: 0, comparedNotUnanimous: 0, gapsUnanimous: 0, gapsNotUnanimous: 0 });

@@ -2,6 +2,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTRIES, SCENARIOS, TOPICS, VALUES, type Country, type Topic, type Value } from "../catalog";
+import { cellConfidence, cellConfidenceVector, task1Confidence, type UnitConfidence } from "../analysis/confidence";
+import { crossedWeights } from "../analysis/crossedBootstrap";
+import { rowOf } from "../analysis/matrix";
+import { VALUE_INDEX } from "../catalog/values";
+import { confidenceJson } from "../results/confidence";
+import type { ConfidenceJson } from "../results/schema";
 import { actedMatrix } from "../analysis/acted";
 import { alignmentRate, type AlignmentRate } from "../analysis/alignmentRate";
 import { rateCIs, type RateCIs } from "../analysis/alignmentRateCI";
@@ -70,6 +76,8 @@ export interface ModelResultJson {
   distance_cell_mean?: DistanceJson;
   ranking?: { by_country: Record<Country, Ranking>; by_topic: Record<Topic, Ranking> };
   inconsistency?: { stated_disagree_acted_agree: number; stated_agree_acted_disagree: number; total: number; share: number };
+  /** Stability of the stated values behind the gaps (issue 12; results/confidence.ts). */
+  confidence?: ConfidenceJson;
 }
 
 export interface FewShotJson {
@@ -207,6 +215,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     examples: [],
   };
 
+  const confidenceInputs = new Map<ModelId, { V: Matrix; A: Matrix | null; answered: Matrix | null; task1: UnitConfidence }>();
   for (const model of MODEL_IDS) {
     const t1Path = TASK1_FILES[model];
     if (!t1Path) continue;
@@ -215,18 +224,21 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     const out: ModelResultJson = { task1_agreement: task1Agreement(t1.records) };
     const V = statedMatrix(t1.records, "paper").matrix;
     let A: Matrix | null = null;
+    let answered: Matrix | null = null;
     const t2Spec = TASK2_FILES[model];
     if (t2Spec) {
       const t2 = importTask2(dataDir, model, t2Spec);
       imports.push(t2.stats);
       const acted = actedMatrix(t2.records, "paper");
       A = acted.matrix;
+      answered = acted.answered;
       detail.task2Missing[model] = acted.missing;
       results.gap_prediction_fewshot_baselines![model] = targetRuleBaselines(t2.records, makeRng(hashSeed(`${seed}:fewshot-baselines:${model}`)));
       Object.assign(out, alignment(model, V, A, seed, iterations, detail));
     }
     results.models[model] = out;
     detail.heatmaps[model] = modelMatrices(V, A);
+    confidenceInputs.set(model, { V, A, answered, task1: task1Confidence(t1.records) });
   }
 
   for (const model of MODEL_IDS) {
@@ -283,6 +295,14 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     for (const e of imp.records)
       detail.examples.push({ model, country: e.country, topic: e.topic, value: e.value, stated: e.stated, acted: e.acted, action: e.action, explanation: e.explanation });
     detail.misalignedDirections[model] = directions(imp.records);
+  }
+  // Confidence (issue 12): gaps from the Task 2 choices where published, else from the misaligned examples.
+  const w = crossedWeights({ seed, resamples: iterations });
+  for (const [model, c] of confidenceInputs) {
+    const listed = c.A ? undefined : examples.filter((e) => e.model === model).map((e) => rowOf(e.country, e.topic) * VALUES.length + VALUE_INDEX[e.value]);
+    const cells = cellConfidenceVector(cellConfidence(c.task1, null));
+    const json = confidenceJson(c.V, c.A, "paper", { task1: c.task1, actedAnswered: c.answered, exampleGapUnits: listed && listed.length ? listed : undefined, cells }, w);
+    if (json) results.models[model]!.confidence = json;
   }
   // The authors tag the "Human Action" only; an example whose action text did
   // not parse has nothing to tag (none in the published files).

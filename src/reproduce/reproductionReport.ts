@@ -153,6 +153,7 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
     }
   }
 
+  lines.push(...confidenceMarkdown(r));
   if (r.human_evaluation) lines.push(humanEvaluationMarkdown(r.human_evaluation));
 
   lines.push("## Import statistics");
@@ -226,6 +227,54 @@ function table14Baselines(r: Reproduction["results"]): string[] {
         out.push(`| ${MODEL_LABEL[m as ModelId] ?? m} | polarity rule | ${f3(b!.polarity_rule.f1)} | ${f3(b!.polarity_rule.accuracy)} | ${f3(b!.polarity_rule.precision)} | ${f3(b!.polarity_rule.recall)} |`);
     }
     out.push("", "A few-shot F1 near 0.8 is to be read against these: a rule that knows only the action's polarity is a baseline the observer must beat.", "");
+  }
+  return out;
+}
+
+/**
+ * Issue 12 item 3: for each model, what share of its gaps sit on unstable
+ * stated values (Task 1 cells whose 8 prompt variants do not all binarise the
+ * same way), beside the gap rates on unanimous and unstable cells.
+ */
+function confidenceMarkdown(r: Reproduction["results"]): string[] {
+  const rows = (Object.entries(r.models) as Array<[ModelId, NonNullable<Reproduction["results"]["models"][ModelId]>]>).filter(([, m]) => m.confidence);
+  if (rows.length === 0) return [];
+  const pc = (x: number | null | undefined) => (typeof x === "number" && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "–");
+  const ci = (c: [number | null, number | null] | undefined) =>
+    c && typeof c[0] === "number" && typeof c[1] === "number" && Number.isFinite(c[0]) && Number.isFinite(c[1]) ? ` [${(c[0] * 100).toFixed(1)}, ${(c[1] * 100).toFixed(1)}]` : "";
+  const out = [
+    "## Confidence: how many gaps sit on unstable stated values (not in the paper)",
+    "",
+    "A Task 1 cell is *unanimous* when all its parsed prompt variants binarise the same way (agree 1–2 vs disagree 3–4); a gap is a cell whose binarised stated and acted inclinations differ, counted where Task 2 made a real choice. " +
+      "Where the Task 2 choices were not published, the gaps are the published misaligned examples (they drop ≈8% of the misaligned cells, so those rates are lower bounds and there is no F1). " +
+      "Intervals: 95%, crossed bootstrap (countries and topics resampled independently).",
+    "",
+    "| model | gaps from | unanimous cells | gap rate, unanimous | gap rate, unstable | ratio | share of gaps on unstable stated values | F1 on unanimous cells | F1 (all cells) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const [m, x] of rows) {
+    const c = x.confidence!;
+    const ratio = c.gapRateUnanimous && c.gapRateNotUnanimous ? `${(c.gapRateNotUnanimous / c.gapRateUnanimous).toFixed(1)}×` : "–";
+    const f1c = c.f1Confident ? `${c.f1Confident.value?.toFixed(3)} [${c.f1Confident.ci95.map((v) => v?.toFixed(3)).join(", ")}]` : "–";
+    const from = c.source === "task2" ? "Task 2 choices" : c.source === "misaligned-examples" ? "misaligned examples" : "– (no Task 2, no examples)";
+    out.push(
+      `| ${MODEL_LABEL[m]} | ${from} | ${pc(c.unanimousShare)}${ci(c.ci95.unanimousShare)} | ${pc(c.gapRateUnanimous)}${ci(c.ci95.gapRateUnanimous)} | ${pc(c.gapRateNotUnanimous)}${ci(c.ci95.gapRateNotUnanimous)} | ${ratio} | ` +
+        `${pc(c.shareOfGapsInLowConfidence)}${ci(c.ci95.shareOfGapsInLowConfidence)} | ${f1c} | ${x.f1?.overall?.toFixed(3) ?? "–"} |`,
+    );
+  }
+  out.push("");
+  const placed = rows.filter(([, x]) => typeof x.confidence!.shareOfGapsInLowConfidence === "number" && Number.isFinite(x.confidence!.shareOfGapsInLowConfidence));
+  if (placed.length) {
+    const byShare = [...placed].sort((a, b) => a[1].confidence!.shareOfGapsInLowConfidence! - b[1].confidence!.shareOfGapsInLowConfidence!);
+    const ratios = placed.map(([, x]) => x.confidence!.gapRateNotUnanimous! / x.confidence!.gapRateUnanimous!).filter(Number.isFinite);
+    const lo = byShare[0];
+    const hi = byShare[byShare.length - 1];
+    out.push(
+      (ratios.length ? `Unstable cells show a gap ${Math.min(...ratios).toFixed(1)} to ${Math.max(...ratios).toFixed(1)} times as often as unanimous ones; ` : "") +
+        `between ${pc(lo[1].confidence!.shareOfGapsInLowConfidence)} (${MODEL_LABEL[lo[0]]}) and ${pc(hi[1].confidence!.shareOfGapsInLowConfidence)} (${MODEL_LABEL[hi[0]]}) of all gaps sit on stated values the model does not give consistently across prompt variants, ` +
+        "so those gaps may be prompt noise rather than a value-action gap (the report's misaligned-example list flags them).",
+      "",
+    );
   }
   return out;
 }

@@ -29,34 +29,40 @@ const round3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 
  * topics resampled, the same weights as every other interval of the entry),
  * the F1 on confident cells with its crossed interval, the signals the run
  * supports and every cell's confidence. Null when there is no Task 1 answer.
+ * Gaps come from the Task 2 choices, else from the published misaligned
+ * examples, else are unknown (`task1-only`: only the unanimity is given).
  */
 export function confidenceJson(V: Matrix | null, A: Matrix | null, protocol: Protocol, input: ConfidenceInput, w: CrossedWeights): ConfidenceJson | null {
   let g: GapConfidence;
   if (V && A && input.actedAnswered) g = gapConfidence(V, A, input.actedAnswered, input.task1, protocol);
   else if (input.exampleGapUnits) g = gapConfidenceFromExamples(input.task1, input.exampleGapUnits);
-  else return null;
+  else g = { ...gapConfidenceFromExamples(input.task1, []), source: "task1-only" };
   if (g.counts.cells === 0) return null;
   const r = g.perRow;
   const ci = (num: Float64Array, den: Float64Array) => crossedRatioIntervals(num, den, w).overall.ci95;
   const gapsAll = r.gapsUnanimous.map((x, i) => x + r.gapsNotUnanimous[i]);
   const f1 = g.source === "task2" ? crossedMeanIntervals(g.f1ConfidentPerScenario, w).overall : null;
+  // Without any gap information only the unanimity is known.
+  const gapsKnown = g.source !== "task1-only";
+  const known = (x: number) => (gapsKnown ? x : NaN);
+  const knownCi = (c: [number, number]): [number, number] => (gapsKnown ? c : [NaN, NaN]);
   const out: ConfidenceJson = {
     source: g.source,
     unanimousShare: g.unanimousShare,
-    gapRateUnanimous: g.gapRateUnanimous,
-    gapRateNotUnanimous: g.gapRateNotUnanimous,
-    shareOfGapsInLowConfidence: g.shareOfGapsInLowConfidence,
+    gapRateUnanimous: known(g.gapRateUnanimous),
+    gapRateNotUnanimous: known(g.gapRateNotUnanimous),
+    shareOfGapsInLowConfidence: known(g.shareOfGapsInLowConfidence),
     f1Confident: f1 ? { value: g.f1Confident, ci95: f1.ci95, scheme: f1.scheme, seed: w.seed, resamples: w.resamples } : null,
     ci95: {
       unanimousShare: ci(r.unanimous, r.cells),
-      gapRateUnanimous: ci(r.gapsUnanimous, r.comparedUnanimous),
-      gapRateNotUnanimous: ci(r.gapsNotUnanimous, r.comparedNotUnanimous),
-      shareOfGapsInLowConfidence: ci(r.gapsNotUnanimous, gapsAll),
+      gapRateUnanimous: knownCi(ci(r.gapsUnanimous, r.comparedUnanimous)),
+      gapRateNotUnanimous: knownCi(ci(r.gapsNotUnanimous, r.comparedNotUnanimous)),
+      shareOfGapsInLowConfidence: knownCi(ci(r.gapsNotUnanimous, gapsAll)),
       scheme: "crossed",
       seed: w.seed,
       resamples: w.resamples,
     },
-    counts: g.counts,
+    counts: gapsKnown ? g.counts : { ...g.counts, comparedUnanimous: 0, comparedNotUnanimous: 0 },
     signals: { task1: Object.keys(input.task1.signals), task2: Object.keys(input.task2?.signals ?? {}) },
   };
   if (input.cells) {

@@ -198,7 +198,7 @@ const ConfidenceCiSchema = z.strictObject({
  */
 export const ConfidenceJsonSchema = z.strictObject({
   /** Where the gaps came from: the Task 2 choices, or the published misaligned examples (lower bounds, no F1). */
-  source: z.enum(["task2", "misaligned-examples"]),
+  source: z.enum(["task2", "misaligned-examples", "task1-only"]),
   unanimousShare: num,
   gapRateUnanimous: num,
   gapRateNotUnanimous: num,
