@@ -97,7 +97,7 @@ describe("vag reproduce on the published data", { skip }, () => {
     assert.deepEqual(Object.keys(results.risk_counts), [...RISK_CATEGORIES]);
     for (const m of ["gpt-4o-mini", "claude-sonnet-4"] as const) {
       const x = results.models[m]!;
-      assert.deepEqual(Object.keys(x), ["task1_agreement", "f1", "f1_inverted", "distance_group_mean", "distance_cell_mean", "ranking", "inconsistency"]);
+      assert.deepEqual(Object.keys(x), ["task1_agreement", "f1", "f1_inverted", "distance_group_mean", "distance_cell_mean", "ranking", "inconsistency", "confidence"]);
       for (const f of [x.f1!, x.f1_inverted!]) {
         assert.deepEqual(Object.keys(f), ["overall", "by_country", "by_topic", "ci95"]);
         assert.deepEqual(Object.keys(f.by_country), [...COUNTRIES]);
@@ -119,7 +119,38 @@ describe("vag reproduce on the published data", { skip }, () => {
       assert.equal(rank[0][1], x.distance_group_mean!.by_country.Philippines[rank[0][0]]);
       assert.deepEqual(Object.keys(x.inconsistency!), ["stated_disagree_acted_agree", "stated_agree_acted_disagree", "total", "share"]);
     }
-    assert.deepEqual(Object.keys(results.models["gpt-4o"]!), ["task1_agreement"]);
+    assert.deepEqual(Object.keys(results.models["gpt-4o"]!), ["task1_agreement", "confidence"]);
+    // Issue 12: the confidence section for every model with Task 1. Unstable stated values
+    // (variants disagree) carry a gap several times more often than unanimous ones.
+    const sources: Record<string, string> = {};
+    for (const [m, x] of Object.entries(results.models)) {
+      const c = x!.confidence!;
+      sources[m] = c.source;
+      assert.ok(c.unanimousShare! > 0.7 && c.unanimousShare! < 0.95, `${m} unanimous ${c.unanimousShare}`);
+      assert.ok(c.ci95.unanimousShare[0]! <= c.unanimousShare! && c.unanimousShare! <= c.ci95.unanimousShare[1]!);
+      assert.equal(c.counts.unanimous / c.counts.cells, c.unanimousShare);
+      assert.ok(Object.keys(c.cells!).length >= 131); // GPT-4o (872 rows) has a scenario with fewer than 2 parsed variants
+      if (c.source === "task1-only") {
+        assert.equal(c.shareOfGapsInLowConfidence, null);
+        continue;
+      }
+      assert.ok(c.gapRateNotUnanimous! > 2.5 * c.gapRateUnanimous!, `${m}: ${c.gapRateNotUnanimous} vs ${c.gapRateUnanimous}`);
+      assert.equal(c.shareOfGapsInLowConfidence, c.counts.gapsNotUnanimous / (c.counts.gapsUnanimous + c.counts.gapsNotUnanimous));
+      assert.ok(c.shareOfGapsInLowConfidence! > 0.2 && c.shareOfGapsInLowConfidence! < 0.7, `${m} share ${c.shareOfGapsInLowConfidence}`);
+      if (c.source === "task2") {
+        // gaps on real choices only, and every one of them is also counted by Table 4's inconsistency
+        assert.ok(c.counts.gapsUnanimous + c.counts.gapsNotUnanimous <= x!.inconsistency!.total);
+        assert.ok(c.f1Confident!.ci95[0]! <= c.f1Confident!.value! && c.f1Confident!.value! <= c.f1Confident!.ci95[1]!);
+      } else assert.equal(c.f1Confident, null);
+    }
+    assert.deepEqual(sources, {
+      "gpt-4o-mini": "task2",
+      "claude-sonnet-4": "task2",
+      "llama-3.3-70b-instruct": "misaligned-examples",
+      "gemma-2-9b-it": "misaligned-examples",
+      "gpt-3.5-turbo": "misaligned-examples",
+      "gpt-4o": "task1-only",
+    });
     assert.deepEqual(Object.keys(results.gap_prediction_fewshot), ["llama-3.3-70b-instruct", "gpt-3.5-turbo"]);
     assert.deepEqual(Object.keys(results.gap_prediction_fewshot["gpt-3.5-turbo"]!.default), ["f1", "accuracy", "precision", "recall", "n"]);
   });
