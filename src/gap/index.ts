@@ -22,4 +22,5 @@ export * from "./settings";
 export * from "./sources";
 export * from "./sparse";
 export * from "./tokens";
+export * from "./topFeatures";
 export * from "./verdict";
