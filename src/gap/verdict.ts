@@ -13,8 +13,9 @@ import { LABEL_MEANING, type LabelKind } from "./labels";
  * text setting chosen the same way. The gain (text − reference) has a
  * scenario-clustered paired bootstrap CI and a paired permutation p
  * (clustered.ts `pairedGain`). Conclusion: "text helps" when the AUC gain's CI
- * lies above 0 and p < 0.05; "text hurts" when the CI lies below 0; else
- * "no detectable gain". Both bests are picked on the same out-of-fold
+ * lies above 0 and p < 0.05; "text hurts" when it lies below 0 and p < 0.05;
+ * else "no detectable gain" (with few scenarios the exact sign-flip p cannot
+ * go below 2/2^G, e.g. 0.031 for 6 scenarios). Both bests are picked on the same out-of-fold
  * predictions they are judged on, which slightly favours whichever side has
  * more settings to pick from (the text side); the sentence says so.
  */
@@ -74,7 +75,7 @@ export function verdictOf(r: TargetLabelResult, options: { seed: number; bootstr
     };
   }
   const g = pairedGain(r.y, r.predictions.get(free.setting)!, r.predictions.get(text.setting)!, r.clusters, options.bootstrap, hashSeed(`${options.seed}:verdict:${r.target}:${r.label}`));
-  const conclusion: Conclusion = g.ci95.auc[0] > 0 && g.p < 0.05 ? "text helps" : g.ci95.auc[1] < 0 ? "text hurts" : "no detectable gain";
+  const conclusion: Conclusion = g.p < 0.05 && g.ci95.auc[0] > 0 ? "text helps" : g.p < 0.05 && g.ci95.auc[1] < 0 ? "text hurts" : "no detectable gain";
   const head =
     conclusion === "text helps"
       ? `**text helps** ${what}`
