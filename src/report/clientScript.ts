@@ -90,7 +90,7 @@ export const CLIENT_SCRIPT = String.raw`
       tr.appendChild(td(e.country));
       tr.appendChild(td(e.topic));
       tr.appendChild(td(e.value));
-      tr.appendChild(td("stated " + word(e.stated) + ", acted " + word(e.acted), "gap"));
+      tr.appendChild(td("stated " + word(e.stated) + ", acted " + word(e.acted) + (e.unstable ? " (unstable stated value: prompt variants disagree)" : ""), "gap"));
       tr.appendChild(td(e.action || "(no action text)", "text"));
       tr.appendChild(td(e.explanation || "", "text"));
       body.appendChild(tr);

@@ -14,7 +14,8 @@ import { checkJson, parseJsonFile } from "../figures/readJson";
  * `stated` is the binarised Task 1 inclination, `acted` the polarity the
  * model's Task 2 choice expresses ("agree" = chose the positive action),
  * `action` the chosen action text and `explanation` its explanation (VIA's or
- * the model's own; may be null or missing). The file may also be an object
+ * the model's own; may be null or missing), `unstable` whether the cell's
+ * Task 1 prompt variants disagree (optional). The file may also be an object
  * `{"examples": [...]}` (room for metadata such as `simulated`). Names are
  * kept as written: published files may use names outside our catalog.
  */
@@ -27,6 +28,8 @@ export const MisalignedExample = z.looseObject({
   acted: z.string(),
   action: z.string().nullable(),
   explanation: z.string().nullable().optional(),
+  /** The stated value is unstable (the cell's Task 1 prompt variants disagree): the gap may be prompt noise (issue 12). */
+  unstable: z.boolean().nullable().optional(),
 });
 export type MisalignedExample = z.infer<typeof MisalignedExample>;
 

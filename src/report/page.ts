@@ -54,6 +54,7 @@ export function reportHtml(r: ReportInput): string {
       s.positionBias
         ? `Task 2 position: Option 1 chosen in ${(s.positionBias.option1_share * 100).toFixed(1)}% of ${s.positionBias.answers} answers; the same action in both option orders for ${(s.positionBias.order_consistency * 100).toFixed(1)}% of ${s.positionBias.pairs} pairs`
         : null,
+      s.confidence ? `Confidence: ${escapeHtml(s.confidence)}` : null,
       s.largestGaps.length > 0 ? `largest gaps: ${s.largestGaps.map(([v, d]) => `${escapeHtml(v)} (${d.toFixed(2)})`).join(", ")}` : null,
     ].filter(Boolean);
     const picker =

@@ -1,4 +1,7 @@
 import { misalignedCells } from "../analysis/misaligned";
+import { task1Confidence, unanimity } from "../analysis/confidence";
+import { rowOf } from "../analysis/matrix";
+import { VALUE_INDEX, type Value } from "../catalog/values";
 import { analyseRun } from "../figures/sources";
 import { openRun, type Run } from "../runs/openRun";
 import type { MisalignedExample } from "./misaligned";
@@ -17,6 +20,8 @@ export function runExamples(source: string | Run): MisalignedExample[] {
   const run = analyseRun(records);
   if (!run.V || !run.A) return [];
   const cells = misalignedCells(run.V, run.A, run.protocol);
+  const t1 = records.task1();
+  const un = t1.length > 0 ? unanimity(task1Confidence(t1.map((r) => (r.error ? { ...r, answers: null } : r)))) : null;
   const key = (c: string, t: string, v: string, p: string) => `${c}\u0000${t}\u0000${v}\u0000${p}`;
   const generated = new Map<string, { action: string | null; explanation: string | null }>();
   for (const r of records.generate()) {
@@ -39,6 +44,13 @@ export function runExamples(source: string | Run): MisalignedExample[] {
       acted: c.acted === 0 ? "agree" : "disagree",
       action: gen?.action ?? null,
       explanation: ownExplanation.get(k) ?? gen?.explanation ?? null,
+      ...(un ? { unstable: unstableAt(un, c.country, c.topic, c.value) } : {}),
     };
   });
+}
+
+/** Whether a cell's stated value is unstable (its prompt variants disagree); null with fewer than 2 parsed variants. */
+function unstableAt(un: Float64Array, country: string, topic: string, value: string): boolean | null {
+  const u = un[rowOf(country, topic) * 56 + VALUE_INDEX[value as Value]];
+  return Number.isFinite(u) ? u === 0 : null;
 }

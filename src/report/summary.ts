@@ -1,6 +1,8 @@
 import { COUNTRIES, VALUES } from "../catalog";
 import type { FigureInputs, Interval, ModelResults } from "../figures/results";
 import { scoreInterval } from "../figures/results";
+import { confidenceSentence } from "../results/describe";
+import type { ModelResultsJson } from "../results/schema";
 
 /**
  * One line of facts per model for the top of the report, taken as given from
@@ -22,6 +24,8 @@ export interface ModelSummary {
   largestGaps: Array<[string, number]>;
   /** Task 2 position bias of a counterbalanced run (null otherwise). */
   positionBias: NonNullable<ModelResults["position_bias"]> | null;
+  /** What share of the gaps sit on unstable stated values (results/describe.ts confidenceSentence; null without the section). */
+  confidence: string | null;
 }
 
 export function modelSummaries(inputs: FigureInputs, models: readonly string[], topGaps = 5): ModelSummary[] {
@@ -41,6 +45,7 @@ export function modelSummaries(inputs: FigureInputs, models: readonly string[], 
       inconsistencyShare: num(inc.share),
       largestGaps: largestGaps(r.distance_group_mean?.by_country, topGaps),
       positionBias: r.position_bias ?? null,
+      confidence: confidenceSentence({ confidence: r.confidence } as ModelResultsJson),
     };
   });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTRIES, SCENARIOS, TOPICS, VALUES, type Country, type Topic, type Value } from "../catalog";
-import { cellConfidence, cellConfidenceVector, task1Confidence, type UnitConfidence } from "../analysis/confidence";
+import { cellConfidence, cellConfidenceVector, task1Confidence, unanimity, type UnitConfidence } from "../analysis/confidence";
 import { crossedWeights } from "../analysis/crossedBootstrap";
 import { rowOf } from "../analysis/matrix";
 import { VALUE_INDEX } from "../catalog/values";
@@ -146,7 +146,18 @@ export interface Reproduction {
     /** The published misaligned examples (misaligned.json, for the report). */
     /** ACT per prompt of the summary rows typed into Hua's HEAD sheet (its means, then A1, A2, Avg), for Table 9's causes. */
     humanSheetSummary?: Array<Array<number | null>>;
-    examples: Array<{ model: ModelId; country: string; topic: string; value: string; stated: string; acted: string; action: string | null; explanation: string | null }>;
+    examples: Array<{
+      model: ModelId;
+      country: string;
+      topic: string;
+      value: string;
+      stated: string;
+      acted: string;
+      action: string | null;
+      explanation: string | null;
+      /** The stated value is unstable: the cell's Task 1 prompt variants do not all binarise the same way (null: fewer than 2 parsed). */
+      unstable?: boolean | null;
+    }>;
   };
   imports: ImportStats[];
   skippedFiles: Record<string, string>;
@@ -292,8 +303,22 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     const imp = importMisaligned(dataDir, model, spec);
     imports.push(imp.stats);
     examples.push(...imp.records);
-    for (const e of imp.records)
-      detail.examples.push({ model, country: e.country, topic: e.topic, value: e.value, stated: e.stated, acted: e.acted, action: e.action, explanation: e.explanation });
+    const ci = confidenceInputs.get(model);
+    const un = ci ? unanimity(ci.task1) : null;
+    for (const e of imp.records) {
+      const u = un ? un[rowOf(e.country, e.topic) * VALUES.length + VALUE_INDEX[e.value]] : NaN;
+      detail.examples.push({
+        model,
+        country: e.country,
+        topic: e.topic,
+        value: e.value,
+        stated: e.stated,
+        acted: e.acted,
+        action: e.action,
+        explanation: e.explanation,
+        ...(un ? { unstable: Number.isFinite(u) ? u === 0 : null } : {}),
+      });
+    }
     detail.misalignedDirections[model] = directions(imp.records);
   }
   // Confidence (issue 12): gaps from the Task 2 choices where published, else from the misaligned examples.

@@ -75,6 +75,8 @@ test("report of a run directory: misaligned examples derived from its records, w
       acted: "agree",
       action: "I save money for my family.",
       explanation: "Money keeps my family safe.",
+      // one Task 1 variant only: whether the stated value is stable is unknown
+      unstable: null,
     },
   ]);
   // a misaligned.json in the run directory wins over derived examples
