@@ -2,3 +2,4 @@
 export * from "./schema";
 export * from "./modelResults";
 export * from "./countryComparisons";
+export * from "./confidence";
