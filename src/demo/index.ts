@@ -1,8 +1,10 @@
 import { join } from "node:path";
-import { analyseRun } from "../figures/sources";
 import { writeGapOutputs } from "../gap/outputs";
 import { runGap } from "../gap/runGap";
 import { publish } from "../report/publish";
+import { writeOutputs } from "../reproduce/reproductionOutputs";
+import { modelLine, nullSentence, undecidedText } from "../results/describe";
+import { analysisOutputs, analyzeRuns } from "../results/runResults";
 import { openRun } from "../runs/openRun";
 import { groundTruth } from "../sim/respondent";
 import { DEMO_SEED, runDemoPipeline } from "../pipeline/demo";
@@ -10,6 +12,8 @@ import { expectedDeparture, observedDeparture } from "./departure";
 
 export interface DemoPaths {
   runDir: string;
+  /** results.json + matrices.json of the run (what `vag analyze` writes). */
+  resultsDir: string;
   gapDir: string;
   figuresDir: string | null;
   report: string;
@@ -17,7 +21,8 @@ export interface DemoPaths {
 
 /**
  * What `npm start` does, end to end on the SIMULATED model: the three tasks
- * (pipeline/demo.ts), the alignment analysis of the run, the gap predictor,
+ * (pipeline/demo.ts), the alignment analysis of the run (results/runResults,
+ * computed once and handed to the figures and the report), the gap predictor,
  * the figures and the HTML report. Every printed line that carries a result
  * says it is simulated.
  */
@@ -30,15 +35,26 @@ export async function runDemo(
   const { runDir } = await runDemoPipeline({ runDir: o.runDir, cacheDir: o.cacheDir, seed, positionBias: o.positionBias, log });
 
   const records = openRun(runDir);
-  const run = analyseRun(records);
-  const t2 = records.task2();
-  const f1 = run.results.f1?.overall;
-  const inc = run.results.inconsistency;
-  log(`alignment [SIMULATED, ${run.protocol} protocol]: F1 ${f1?.toFixed(3)} over the demo scenarios; inconsistent cells ${inc?.total} (${((inc?.share ?? NaN) * 100).toFixed(1)}%)`);
-  const bias = run.results.position_bias;
+  // The one analysis of the run: printed here, written as results.json, drawn by the figures and the report.
+  const analysis = analyzeRuns([records]);
+  const run = analysis.runs[0];
+  const r = run.results;
+  const resultsDir = join(outDir, "results");
+  writeOutputs(resultsDir, analysisOutputs(analysis));
+  log(`alignment [SIMULATED, ${run.protocol} protocol, demo scenarios]: ${modelLine(run.model, r).replace(/^[^:]*: /, "")}`);
+  const ci = r.f1?.ci95;
+  if (ci) log(`  intervals: 95% CI, crossed bootstrap (countries and topics resampled independently), ${ci.resamples} resamples, seed ${ci.seed}`);
+  const nul = nullSentence(r.f1?.overall, r.null_f1);
+  if (nul) log(`  ${nul}`);
+  const undecided = undecidedText(r);
+  if (undecided) log(`undecided pairs [SIMULATED]: ${undecided}`);
+  const bias = r.position_bias;
   if (bias)
-    log(`position bias [SIMULATED]: Option 1 chosen in ${(bias.option1_share * 100).toFixed(1)}% of answers; same action in both option orders for ${(bias.order_consistency * 100).toFixed(1)}% of ${bias.pairs} pairs`);
+    log(
+      `position bias [SIMULATED]: Option 1 chosen in ${((bias.option1_share ?? NaN) * 100).toFixed(1)}% of answers; same action in both option orders for ${((bias.order_consistency ?? NaN) * 100).toFixed(1)}% of ${bias.pairs} pairs`,
+    );
   if (run.V) {
+    const t2 = records.task2();
     const obs = observedDeparture(run.V, t2);
     const exp = expectedDeparture(groundTruth(seed, { positionBias: o.positionBias }), t2);
     log(`planted gap check: choices departing from the stated value ${(obs.share * 100).toFixed(1)}% observed (n=${obs.n}) vs ${(exp * 100).toFixed(1)}% expected from the simulator's ground truth`);
@@ -49,15 +65,16 @@ export async function runDemo(
   writeGapOutputs(gap, gapDir);
   for (const v of gap.verdicts) log(`gap verdict [SIMULATED]: ${v.sentence.replace(/\*\*/g, "")}`);
 
-  const pub = await publish([runDir, gapDir], outDir);
+  const pub = await publish([run, gapDir], outDir);
   if (pub.figuresNote) log(`figures: ${pub.figuresNote}; wrote the interactive figures.html only`);
   else log(`figures: ${pub.figures.files.length} files in ${(pub.figures.ms / 1000).toFixed(1)} s`);
   const report = pub.report;
   const figuresDir = pub.figuresNote ? null : pub.figuresDir;
   log("");
   log(`run records:  ${runDir}/ (generate.jsonl, task1.jsonl, task2.jsonl, manifest.json)`);
+  log(`results:      ${resultsDir}/results.json (every measure with its interval; vag analyze writes the same)`);
   log(`gap results:  ${gapDir}/results.md`);
   if (pub.figures.html) log(`figures:      ${pub.figures.html}`);
   log(`report:       ${report.path}   <- open this first`);
-  return { runDir, gapDir, figuresDir, report: report.path };
+  return { runDir, resultsDir, gapDir, figuresDir, report: report.path };
 }

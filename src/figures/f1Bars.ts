@@ -2,31 +2,32 @@ import { COUNTRY_PLOT_LABEL, TABLE3_COUNTRY_ORDER, TOPICS, TOPIC_SHORT_LABEL } f
 import type { Figure, Trace } from "./figure";
 import { chartLayout, errorBars } from "./chartLayout";
 import { modelColour } from "./palette";
-import { scoreInterval, type Scores } from "./results";
+import { scoreInterval, type ScoresJson } from "./results";
 
 /**
  * Alignment rate (F1) per country (paper Table 3, its column order) or per
- * topic (Table 13), one bar per model, with 95% CI error bars where the
- * producer supplied intervals, and an "Overall" group at the end (the mean
+ * topic (Table 13), one bar per model, with the stored 95% CI as error bars
+ * (crossed bootstrap overall, topics per country, countries per topic), and an "Overall" group at the end (the mean
  * over the 132 scenario F1s). Paper F1 has disagree as the positive class
  * (method.md §6.1); `inverted` labels the agree-positive variant.
  */
 export interface ModelScores {
   model: string;
-  scores: Scores;
+  scores: ScoresJson;
 }
 
 export function f1Bars(axis: "country" | "topic", models: readonly ModelScores[], opts: { inverted?: boolean; note?: string } = {}): Figure {
   const field0 = axis === "country" ? "by_country" : "by_topic";
   // Only the countries/topics some model has a score for (a small run covers a few).
   const all: readonly string[] = axis === "country" ? TABLE3_COUNTRY_ORDER : TOPICS;
-  const keys = all.filter((k) => models.some((m) => num(m.scores[field0]?.[k]) !== null));
+  const of = (scores: ScoresJson): Partial<Record<string, number | null>> => scores[field0] ?? {};
+  const keys = all.filter((k) => models.some((m) => num(of(m.scores)[k]) !== null));
   const label = (k: string) =>
     axis === "country" ? COUNTRY_PLOT_LABEL[k as keyof typeof COUNTRY_PLOT_LABEL] : TOPIC_SHORT_LABEL[k as keyof typeof TOPIC_SHORT_LABEL];
   const field = field0;
   const x = [...keys.map(label), "Overall"];
   const data: Trace[] = models.map(({ model, scores }, i) => {
-    const y = [...keys.map((k) => num(scores[field]?.[k])), num(scores.overall)];
+    const y = [...keys.map((k) => num(of(scores)[k])), num(scores.overall)];
     const ci = [...keys.map((k) => scoreInterval(scores, field, k)), scoreInterval(scores, "overall")];
     return {
       type: "bar",
@@ -42,7 +43,7 @@ export function f1Bars(axis: "country" | "topic", models: readonly ModelScores[]
   const width = Math.max(900, 160 + x.length * Math.max(60, 18 * models.length + 20));
   const layout = chartLayout({
     title: `Alignment rate (F1) by ${axis === "country" ? "country" : "social topic"}${opts.note ?? ""}`,
-    subtitle: `positive class = ${positive}; error bars = 95% CI where available`,
+    subtitle: `positive class = ${positive}; error bars = 95% CI (overall: crossed bootstrap; country: over its topics; topic: over its countries)`,
     width,
     height: 520,
     xTitle: axis === "country" ? "Country" : "Social topic",

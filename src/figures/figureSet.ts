@@ -1,5 +1,4 @@
-import { COUNTRIES, TOPICS, VALUES } from "../catalog";
-import { rankValues } from "../analysis/ranking";
+import { COUNTRIES, TOPICS } from "../catalog";
 import { distanceHeatmap, task1Heatmap, task2Heatmap, type Axis } from "./alignmentHeatmaps";
 import { f1Bars } from "./f1Bars";
 import { slug, type NamedFigure } from "./figure";
@@ -7,8 +6,9 @@ import { gapPredictionBars, type GapBar } from "./gapPredictionBars";
 import { inconsistencyBars } from "./inconsistencyBars";
 import { promptAgreementBars } from "./promptAgreementBars";
 import { rankingBars } from "./rankingBars";
-import { interval, type FigureInputs, type Grid, type ModelMatrices, type ModelResults } from "./results";
+import { interval, type FigureInputs, type Grid, type MatricesJson, type ModelResultsJson } from "./results";
 import { riskBars } from "./riskBars";
+import type { RankStabilityJson } from "../results/schema";
 import { statedActedScatter } from "./statedActedScatter";
 
 /**
@@ -18,11 +18,10 @@ import { statedActedScatter } from "./statedActedScatter";
  * prediction, risk). A figure is produced only when its data is present;
  * nothing is invented. Pure: inputs -> figure JSON.
  *
- * Where two sources could feed a figure, the producer's numbers win over
- * numbers derived here: distances come from `distance_group_mean` when
- * present, else |mean task1 - mean task2| of the matrices (the same formula,
- * method.md §6.2); rankings come from `ranking` when present, else from
- * those distances (descending, ties in group order, analysis/ranking.ts).
+ * Every number drawn is read from the results (results/modelResults.ts):
+ * distances from `distance_group_mean`, rankings from `ranking` with their
+ * rank intervals from `ranking_stability`, F1 / inconsistency / agreement
+ * with their stored intervals as error bars. Nothing is derived here.
  */
 export interface FigureSetOptions {
   /** Only these models (default all). */
@@ -43,26 +42,27 @@ export function figureSet(inputs: FigureInputs, opts: FigureSetOptions = {}): Na
     out.push({ name, title: title + note, figure, ...(model !== undefined ? { model } : {}) });
 
   for (const model of models) {
-    const r: ModelResults = results[model] ?? {};
-    const m: ModelMatrices = matrices[model] ?? {};
+    const r: ModelResultsJson = results[model] ?? {};
+    const m: MatricesJson["heatmaps"][string] = matrices[model] ?? {};
     const dir = slug(model);
     for (const axis of AXES) {
       const t1 = m[`task1_by_${axis}`];
       const t2 = m[`task2_by_${axis}`];
       if (nonEmpty(t1)) add(`${dir}/heatmap-task1-${axis}`, `${model}: Task 1 stated inclination by ${axis}`, task1Heatmap(model, axis, t1, { note }), model);
       if (nonEmpty(t2)) add(`${dir}/heatmap-task2-${axis}`, `${model}: Task 2 action choice by ${axis}`, task2Heatmap(model, axis, t2, { note }), model);
-      const dist = distanceGrid(r, m, axis);
+      const dist: Grid | undefined = r.distance_group_mean?.[`by_${axis}`];
       if (nonEmpty(dist)) add(`${dir}/heatmap-distance-${axis}`, `${model}: alignment distance by ${axis}`, distanceHeatmap(model, axis, dist, { note }), model);
     }
     for (const axis of AXES) {
-      const rankings = rankingsFor(r, m, axis);
+      const rankings: Partial<Record<string, ReadonlyArray<readonly [string, number | null]>>> = r.ranking?.[`by_${axis}`] ?? {};
+      const stability: Partial<Record<string, RankStabilityJson>> = r.ranking_stability?.[`by_${axis}`] ?? {};
       for (const name of ROWS[axis]) {
         const ranking = rankings[name];
-        if (!ranking || !ranking.some(([, d]) => Number.isFinite(d))) continue;
+        if (!ranking || !ranking.some(([, d]) => typeof d === "number" && Number.isFinite(d))) continue;
         add(
           `${dir}/ranking-${axis}-${slug(name)}`,
           `${model}: ${axis === "country" ? "Country" : "Social Topics"}: ${name} ranking`,
-          rankingBars({ axis, name, ranking, subtitle: model + note }),
+          rankingBars({ axis, name, ranking, stability: stability[name], subtitle: model + note }),
           model,
         );
       }
@@ -72,7 +72,7 @@ export function figureSet(inputs: FigureInputs, opts: FigureSetOptions = {}): Na
     }
   }
 
-  const withF1 = (axis: "by_country" | "by_topic", key: "f1" | "f1_inverted") =>
+  const withF1 = (axis: "by_country" | "by_topic", key: "f1" | "f1_inverted" | "kappa") =>
     models.filter((id) => nonEmpty(results[id]?.[key]?.[axis])).map((id) => ({ model: id, scores: results[id][key]! }));
   for (const key of ["f1", "f1_inverted"] as const) {
     const inv = key === "f1_inverted";
@@ -92,7 +92,16 @@ export function figureSet(inputs: FigureInputs, opts: FigureSetOptions = {}): Na
     add(
       "across/prompt-agreement",
       "Prompt agreement per model",
-      promptAgreementBars(agreeModels.map((id) => ({ model: id, task1: results[id]?.task1_agreement ?? null, task2: t2agree[id] ?? null })), { note }),
+      promptAgreementBars(
+        agreeModels.map((id) => ({
+          model: id,
+          task1: results[id]?.task1_agreement ?? null,
+          task1Ci: interval(results[id]?.task1_agreement_ci95?.ci95),
+          task2: t2agree[id] ?? null,
+          task2Ci: interval(inputs.results?.task2_prompt_agreement_ci95?.[id]?.ci95),
+        })),
+        { note },
+      ),
     );
   }
 
@@ -121,43 +130,6 @@ function nonEmpty<T extends object>(x: T | undefined | null): x is T {
   return !!x && typeof x === "object" && Object.keys(x).length > 0;
 }
 
-/** |mean task1 - mean task2| per cell of two grids (the group-mean distance); null where either is missing. */
-export function differenceGrid(t1: Grid, t2: Grid): Grid {
-  const out: Grid = {};
-  for (const row of Object.keys(t1)) {
-    if (!t2[row]) continue;
-    out[row] = {};
-    for (const v of VALUES) {
-      const a = t1[row][v];
-      const b = t2[row][v];
-      if (Number.isFinite(a) && Number.isFinite(b)) out[row][v] = Math.abs(a - b);
-    }
-  }
-  return out;
-}
-
-function distanceGrid(r: ModelResults, m: ModelMatrices, axis: Axis): Grid | undefined {
-  const given = r.distance_group_mean?.[`by_${axis}`];
-  if (nonEmpty(given)) return given;
-  const t1 = m[`task1_by_${axis}`];
-  const t2 = m[`task2_by_${axis}`];
-  return nonEmpty(t1) && nonEmpty(t2) ? differenceGrid(t1, t2) : undefined;
-}
-
-function rankingsFor(r: ModelResults, m: ModelMatrices, axis: Axis): Record<string, Array<[string, number]>> {
-  const given = r.ranking?.[`by_${axis}`];
-  if (nonEmpty(given)) return given;
-  const dist = distanceGrid(r, m, axis);
-  if (!dist) return {};
-  const out: Record<string, Array<[string, number]>> = {};
-  for (const [name, row] of Object.entries(dist)) {
-    const d = VALUES.map((v) => (Number.isFinite(row[v]) ? row[v] : NaN));
-    if (d.every((x) => Number.isNaN(x))) continue;
-    out[name] = rankValues(d);
-  }
-  return out;
-}
-
 /**
  * The paper's few-shot predictor predicts the target's Task 2 choice
  * (method.md §8, `label = model_choice`), the label `vag gap` calls "choice".
@@ -173,7 +145,7 @@ export function gapBars(inputs: FigureInputs): GapBar[] {
   }
   for (const [target, settings] of Object.entries(inputs.results?.gap_prediction_fewshot ?? {})) {
     for (const [setting, s] of Object.entries(settings ?? {})) {
-      if (typeof s?.f1 === "number") bars.push({ target, label: FEWSHOT_LABEL, setting, method: "few-shot LLM", f1: s.f1, ci: interval(s.ci95) });
+      if (typeof s?.f1 === "number") bars.push({ target, label: FEWSHOT_LABEL, setting, method: "few-shot LLM", f1: s.f1, ci: interval(s.ci95?.f1) });
     }
   }
   return bars;

@@ -1,6 +1,7 @@
 import type { Figure, Trace } from "./figure";
-import { chartLayout } from "./chartLayout";
-import type { Inconsistency } from "./results";
+import { chartLayout, errorBars } from "./chartLayout";
+import type { InconsistencyJson } from "../results/schema";
+import { interval } from "./results";
 
 /**
  * Cross-task inconsistency counts (paper Table 4) as stacked bars per model,
@@ -8,11 +9,12 @@ import type { Inconsistency } from "./results";
  * by what they are: "stated disagree, acted agree" (Task 1 = disagree, Task 2
  * chose the positive action) and "stated agree, acted disagree". The paper
  * prints them under swapped "(A,D)" / "(D,A)" headers; these labels do not
- * depend on that notation. The share of all cells is written above each bar.
+ * depend on that notation. The share of all cells is written above each bar,
+ * the stored 95% interval of the total (crossed bootstrap) is its error bar.
  */
 export interface ModelInconsistency {
   model: string;
-  counts: Inconsistency;
+  counts: InconsistencyJson;
 }
 
 export const INCONSISTENCY_LABELS = {
@@ -22,19 +24,21 @@ export const INCONSISTENCY_LABELS = {
 
 export function inconsistencyBars(models: readonly ModelInconsistency[], opts: { note?: string } = {}): Figure {
   const x = models.map((m) => m.model);
-  const part = (k: keyof typeof INCONSISTENCY_LABELS, colour: string): Trace => ({
+  const totals = models.map((m) => m.counts.total);
+  const part = (k: keyof typeof INCONSISTENCY_LABELS, colour: string, top = false): Trace => ({
     type: "bar",
     name: INCONSISTENCY_LABELS[k],
     x,
     y: models.map((m) => m.counts[k] ?? null),
     marker: { color: colour },
     hovertemplate: `%{x}<br>${INCONSISTENCY_LABELS[k]}: %{y}<extra></extra>`,
+    // On the top segment of a stack, an error bar sits at the total: the interval of the total.
+    ...(top ? { error_y: errorBars(totals, models.map((m) => interval(m.counts.ci95?.total))) } : {}),
   });
-  const totals = models.map((m) => m.counts.total ?? (m.counts.stated_disagree_acted_agree ?? 0) + (m.counts.stated_agree_acted_disagree ?? 0));
-  const max = Math.max(1, ...totals);
+  const max = Math.max(1, ...totals, ...models.map((m) => interval(m.counts.ci95?.total)?.[1] ?? 0));
   const layout = chartLayout({
     title: `Value-action inconsistencies per model${opts.note ?? ""}`,
-    subtitle: "cells where the binarised stated inclination (Task 1) and action choice (Task 2) differ",
+    subtitle: "cells where the binarised stated inclination (Task 1) and action choice (Task 2) differ; error bars: 95% CI of the total",
     width: Math.max(700, 200 + models.length * 110),
     height: 520,
     xTitle: "Model",
@@ -46,10 +50,10 @@ export function inconsistencyBars(models: readonly ModelInconsistency[], opts: {
     x: m.model,
     y: totals[i],
     text: `${totals[i]}${typeof m.counts.share === "number" ? ` (${(m.counts.share * 100).toFixed(1)}%)` : ""}`,
+    yshift: 14,
     showarrow: false,
     yanchor: "bottom",
-    yshift: 2,
     font: { size: 12 },
   }));
-  return { data: [part("stated_disagree_acted_agree", "#c3553a"), part("stated_agree_acted_disagree", "#407e9c")], layout };
+  return { data: [part("stated_disagree_acted_agree", "#c3553a"), part("stated_agree_acted_disagree", "#407e9c", true)], layout };
 }

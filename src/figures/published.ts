@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { reproduce, requiredFiles, type Reproduction } from "../reproduce/reproduce";
-import type { Matrices, ReproduceResults } from "./results";
+import type { MatricesJson, ResultsJson } from "./results";
 
 /**
  * The published data directory (../shared/via layout, or VAL_DATA_DIR) as a
@@ -21,12 +21,12 @@ export function publishedInputs(dataDir: string): ReproductionInputs {
 
 export interface ReproductionInputs {
   simulated: false;
-  results: ReproduceResults;
-  matrices: Matrices;
+  results: ResultsJson;
+  matrices: MatricesJson;
   examples: Reproduction["detail"]["examples"];
 }
 
 /** Figure inputs of a reproduction already computed (notebook 07 passes its own `reproduce(...)`). */
 export function reproductionInputs(rep: Reproduction): ReproductionInputs {
-  return { simulated: false, results: rep.results as unknown as ReproduceResults, matrices: { heatmaps: rep.detail.heatmaps }, examples: rep.detail.examples };
+  return { simulated: false, results: rep.results, matrices: { simulated: false, heatmaps: rep.detail.heatmaps }, examples: rep.detail.examples };
 }

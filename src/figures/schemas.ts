@@ -1,57 +1,14 @@
 import { z } from "zod";
 
 /**
- * Tolerant schemas of the JSON files figures and the report read
- * (shapes documented in results.ts). Every field is optional and unknown
- * fields pass through, so newer producers keep working; what is present must
- * have the right type, so a malformed file fails with FILE:LINE instead of
- * drawing nonsense.
+ * The schema of `out/gap/results.json` (vag gap) as the figures and the report
+ * read it. results.json of `vag reproduce` / `vag analyze` and matrices.json
+ * have the one schema of src/results/schema.ts. Unknown fields pass through
+ * (the gap experiment adds its own), what is present must have the right
+ * type, so a malformed file fails with FILE:LINE instead of drawing nonsense.
  */
 const num = z.number();
-const byName = z.record(z.string(), num.nullable());
-const grid = z.record(z.string(), byName);
-const byAxis = <T extends z.ZodType>(t: T) => z.looseObject({ by_country: z.record(z.string(), t).optional(), by_topic: z.record(z.string(), t).optional() });
-const scores = z.looseObject({ overall: num.nullable().optional(), by_country: byName.optional(), by_topic: byName.optional(), ci95: z.unknown().optional() });
-
-export const ModelResultsSchema = z.looseObject({
-  task1_agreement: num.nullable().optional(),
-  f1: scores.optional(),
-  f1_inverted: scores.optional(),
-  distance_group_mean: byAxis(byName).optional(),
-  distance_cell_mean: byAxis(byName).optional(),
-  ranking: byAxis(z.array(z.tuple([z.string(), num.nullable()]))).optional(),
-  inconsistency: z
-    .looseObject({
-      stated_disagree_acted_agree: num.optional(),
-      stated_agree_acted_disagree: num.optional(),
-      total: num.optional(),
-      share: num.optional(),
-    })
-    .optional(),
-});
-
-export const ReproduceResultsSchema = z.looseObject({
-  simulated: z.boolean().optional(),
-  models: z.record(z.string(), ModelResultsSchema).optional(),
-  task2_prompt_agreement: byName.optional(),
-  gap_prediction_fewshot: z.record(z.string(), z.record(z.string(), z.looseObject({ f1: num.optional() }))).optional(),
-  risk_counts: z.record(z.string(), num).optional(),
-});
-
-export const MatricesSchema = z.looseObject({
-  simulated: z.boolean().optional(),
-  heatmaps: z
-    .record(
-      z.string(),
-      z.looseObject({
-        task1_by_country: grid.optional(),
-        task2_by_country: grid.optional(),
-        task1_by_topic: grid.optional(),
-        task2_by_topic: grid.optional(),
-      }),
-    )
-    .optional(),
-});
+const ci = z.tuple([num, num]).nullable().optional();
 
 export const GapResultsSchema = z.looseObject({
   simulated: z.boolean().optional(),
@@ -63,9 +20,30 @@ export const GapResultsSchema = z.looseObject({
       method: z.string().optional(),
       n: num.optional(),
       f1: num.nullable().optional(),
-      ci95: z.looseObject({}).optional(),
+      accuracy: num.nullable().optional(),
+      precision: num.nullable().optional(),
+      recall: num.nullable().optional(),
+      auc: num.nullable().optional(),
+      ci95: z.looseObject({ f1: ci, auc: ci }).optional(),
     }),
   ),
   top_features: z.unknown().optional(),
-  verdicts: z.array(z.looseObject({ target: z.string().optional(), label: z.string().optional(), sentence: z.string().optional() })).optional(),
+  verdicts: z
+    .array(
+      z.looseObject({
+        target: z.string().optional(),
+        label: z.string().optional(),
+        n: num.optional(),
+        conclusion: z.string().optional(),
+        sentence: z.string().optional(),
+        bestTextFree: z.looseObject({ setting: z.string().optional(), auc: num.nullable().optional(), f1: num.optional() }).nullable().optional(),
+        bestWithText: z.looseObject({ setting: z.string().optional(), auc: num.nullable().optional(), f1: num.optional() }).nullable().optional(),
+        gain: z.looseObject({ auc: num.optional(), f1: num.optional(), ci95: ci, p: num.optional() }).nullable().optional(),
+      }),
+    )
+    .optional(),
 });
+
+export type GapResults = z.infer<typeof GapResultsSchema>;
+export type GapExperiment = GapResults["experiments"][number];
+export type GapVerdict = NonNullable<GapResults["verdicts"]>[number];

@@ -1,12 +1,11 @@
 import { SCENARIOS, VALUES, GROUP_OF, type Country, type Topic, type Value } from "../catalog/index";
 import { alignmentRate, scenarioTable, type AlignmentRate } from "../analysis/alignmentRate";
-import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
-import { inconsistency, type Inconsistency } from "../analysis/inconsistency";
+import { binarize } from "../analysis/binarize";
 import type { Matrix } from "../analysis/matrix";
 import type { Task1Agreement } from "../analysis/promptAgreement";
-import { alignmentRanking, type AlignmentRanking } from "../analysis/ranking";
-import { analyseRun, type RunAnalysis } from "../figures/sources";
 import type { Protocol } from "../protocol";
+import { runResults, type RunResults } from "../results/runResults";
+import type { InconsistencyJson, ModelResultsJson, RankingJson } from "../results/schema";
 import { UserError } from "../errors";
 import type { Manifest } from "../runs/manifest";
 import { openRun } from "../runs/openRun";
@@ -27,11 +26,12 @@ export function runRecords(runDir: string): RunRecords {
 }
 
 /**
- * Everything the notebooks show about one run, computed with src/analysis
- * under the run's protocol: V and A (132 x 56, NaN outside the run's scope),
- * alignment rate, both distance forms, rankings, inconsistency counts and
- * Task 1 prompt agreement, plus the figure inputs of src/figures/sources
- * (`analysis.results` / `analysis.matrices`, the shape of results.json).
+ * Everything the notebooks show about one run, from results/runResults (the
+ * numbers `vag analyze` writes, each with its interval): `results` is the
+ * model's results.json entry, `figures` the analysed run (`figures.results`,
+ * `figures.matrices`: what the figure builders take); `ranking` and
+ * `inconsistency` are views of `results`. `rate` / `rateInverted` keep the
+ * per-scenario table behind F1 (scenarioRows) that results.json aggregates.
  */
 export interface StudyAnalysis {
   runDir: string;
@@ -42,24 +42,24 @@ export interface StudyAnalysis {
   rows: number[];
   V: Matrix;
   A: Matrix;
+  /** The model's entry of results.json: every aggregate with its interval, undecided pairs, ... */
+  results: ModelResultsJson;
   rate: AlignmentRate;
   rateInverted: AlignmentRate;
-  distanceGroupMean: DistanceTables;
-  distanceCellMean: DistanceTables;
-  ranking: AlignmentRanking;
-  inconsistency: Inconsistency;
+  ranking: { byCountry: RankingJson["by_country"]; byTopic: RankingJson["by_topic"] };
+  inconsistency: InconsistencyJson;
   task1Agreement: Task1Agreement;
-  figures: RunAnalysis;
+  figures: RunResults;
 }
 
 export function analyzeStudy(runDir: string): StudyAnalysis {
-  // One reading of the run: the figures' run analysis already builds V, A and the prompt agreement.
-  const run = analyseRun(runDir);
-  const { V, A, protocol } = run;
-  if (!V || !A || !run.task1Agreement) throw new UserError(`${runDir}: the analysis needs both task1.jsonl and task2.jsonl`, 2);
+  // One reading and one analysis of the run: the results every other consumer gets.
+  const run = runResults(runDir);
+  const { V, A, protocol, results } = run;
+  if (!V || !A || !run.task1Agreement || !results.ranking || !results.inconsistency)
+    throw new UserError(`${runDir}: the analysis needs both task1.jsonl and task2.jsonl`, 2);
   // Scenarios the run covers: rows of V with at least one stated inclination.
   const rows = SCENARIOS.flatMap((_, i) => (V.data.subarray(i * V.cols, (i + 1) * V.cols).some(Number.isFinite) ? [i] : []));
-  const group = distanceGroupMean(V, A, protocol);
   return {
     runDir,
     model: run.model,
@@ -68,12 +68,11 @@ export function analyzeStudy(runDir: string): StudyAnalysis {
     rows,
     V,
     A,
+    results,
     rate: alignmentRate(V, A, { protocol }),
     rateInverted: alignmentRate(V, A, { protocol, inverted: true }),
-    distanceGroupMean: group,
-    distanceCellMean: distanceCellMean(V, A, protocol),
-    ranking: alignmentRanking(V, A, { protocol }, group),
-    inconsistency: inconsistency(V, A, protocol),
+    ranking: { byCountry: results.ranking.by_country, byTopic: results.ranking.by_topic },
+    inconsistency: results.inconsistency,
     task1Agreement: run.task1Agreement,
     figures: run,
   };
@@ -91,12 +90,12 @@ const at = (m: Matrix, i: number, j: number) => m.data[i * m.cols + j];
 /**
  * One row per value: mean stated inclination v, mean acted inclination a
  * (share of negative choices), over the run's scenarios, the cell-mean
- * distance mean|v - a|, and the share of cells where the binarized answers
- * disagree. Sorted by distance, largest gap first.
+ * distance mean|v - a|, and the share of decided cells (undecided ones left
+ * out) where the binarized answers disagree. Sorted by distance, largest gap first.
  */
 export function valueRows(a: StudyAnalysis): Row[] {
   const out = VALUES.map((value: Value, j) => {
-    let sv = 0, sa = 0, sd = 0, n = 0, flips = 0;
+    let sv = 0, sa = 0, sd = 0, n = 0, flips = 0, decided = 0;
     for (const i of a.rows) {
       const v = at(a.V, i, j);
       const x = at(a.A, i, j);
@@ -104,10 +103,15 @@ export function valueRows(a: StudyAnalysis): Row[] {
       sv += v;
       sa += x;
       sd += Math.abs(v - x);
-      if (v >= 0.5 !== x >= 0.5) flips++;
       n++;
+      // The binary comparison leaves undecided cells out (robust: a value on the cut), as the results do.
+      const bv = binarize(v, a.protocol);
+      const bx = binarize(x, a.protocol);
+      if (Number.isNaN(bv) || Number.isNaN(bx)) continue;
+      decided++;
+      if (bv !== bx) flips++;
     }
-    return { value, group: GROUP_OF[value], stated: n ? sv / n : NaN, acted: n ? sa / n : NaN, distance: n ? sd / n : NaN, inconsistent: n ? flips / n : NaN, n };
+    return { value, group: GROUP_OF[value], stated: n ? sv / n : NaN, acted: n ? sa / n : NaN, distance: n ? sd / n : NaN, inconsistent: decided ? flips / decided : NaN, n };
   });
   return out.sort((p, q) => (Number.isNaN(q.distance) ? -1 : Number.isNaN(p.distance) ? 1 : q.distance - p.distance));
 }

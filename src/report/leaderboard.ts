@@ -1,5 +1,5 @@
 import { escapeHtml } from "../figures/html";
-import type { ReproduceResults } from "../figures/results";
+import type { ResultsJson } from "../figures/results";
 import { ciText, fmt, pText, SCHEME_TEXT } from "../results/describe";
 import type { ComparisonJson, ModelResultsJson } from "../results/schema";
 
@@ -20,7 +20,7 @@ function num(x: number | null | undefined, ci?: readonly [number | null, number 
 
 const usd = (x: number | null | undefined) => (typeof x === "number" && Number.isFinite(x) ? `$${x.toFixed(4)}` : DASH);
 
-export function leaderboardHtml(results: ReproduceResults | undefined, runModels: ReadonlySet<string>): string | null {
+export function leaderboardHtml(results: ResultsJson | undefined, runModels: ReadonlySet<string>): string | null {
   const all = Object.entries((results?.models ?? {}) as Record<string, ModelResultsJson>);
   const f1Of = (m: ModelResultsJson) => (typeof m.f1?.overall === "number" && Number.isFinite(m.f1.overall) ? m.f1.overall : null);
   // A model without both tasks (e.g. a published model with Task 1 answers only) has no alignment to rank.

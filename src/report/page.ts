@@ -6,7 +6,8 @@ import { CLIENT_SCRIPT } from "./clientScript";
 import type { MisalignedExample } from "./misaligned";
 import { leaderboardHtml } from "./leaderboard";
 import { modelSummaries } from "./summary";
-import { anchor, f1Table, gapTable, gapVerdictTable, riskTable, summaryTable } from "./tables";
+import { anchor, comparisonsTable, f1Table, gapTable, gapVerdictTable, riskTable, sensitivityTable, summaryTable } from "./tables";
+import { modelFacts } from "./facts";
 
 /**
  * The static report page (`index.html`), the first thing a person opens:
@@ -45,18 +46,8 @@ export function reportHtml(r: ReportInput): string {
     const ranking = own.filter((f) => /\/ranking-/.test(f.name));
     const id = anchor(model);
     const s = modelSummaries(r.inputs, [model])[0];
-    const facts = [
-      s.f1 !== null ? `F1 (positive = disagree) <b>${s.f1.toFixed(3)}</b>${s.f1Ci ? ` [${s.f1Ci[0].toFixed(3)}, ${s.f1Ci[1].toFixed(3)}]` : ""}` : null,
-      s.f1Inverted !== null ? `F1 (positive = agree) ${s.f1Inverted.toFixed(3)}` : null,
-      s.inconsistencyTotal !== null
-        ? `${s.inconsistencyTotal} inconsistent cells${s.inconsistencyShare !== null ? ` (${(s.inconsistencyShare * 100).toFixed(1)}%)` : ""}: ${s.statedDisagreeActedAgree ?? "?"} stated disagree, acted agree; ${s.statedAgreeActedDisagree ?? "?"} stated agree, acted disagree`
-        : null,
-      s.positionBias
-        ? `Task 2 position: Option 1 chosen in ${(s.positionBias.option1_share * 100).toFixed(1)}% of ${s.positionBias.answers} answers; the same action in both option orders for ${(s.positionBias.order_consistency * 100).toFixed(1)}% of ${s.positionBias.pairs} pairs`
-        : null,
-      s.confidence ? `Confidence: ${escapeHtml(s.confidence)}` : null,
-      s.largestGaps.length > 0 ? `largest gaps: ${s.largestGaps.map(([v, d]) => `${escapeHtml(v)} (${d.toFixed(2)})`).join(", ")}` : null,
-    ].filter(Boolean);
+    const facts = modelFacts(s).map(escapeHtml);
+    const sensitivity = sensitivityTable(model, s.results);
     const picker =
       ranking.length > 0
         ? `<h3>Value rankings</h3><label>Ranking for <select class="figure-picker" data-target="rank-${id}">${ranking
@@ -68,12 +59,21 @@ export function reportHtml(r: ReportInput): string {
       (facts.length ? `<ul class="facts">${facts.map((f) => `<li>${f}</li>`).join("")}</ul>` : "<p>No summary numbers for this model.</p>") +
       plain.map((f) => `<h3>${escapeHtml(f.title)}</h3>${chart(index.get(f.name)!)}`).join("") +
       picker +
+      (sensitivity ? `<h3>Sensitivity</h3>${sensitivity}` : "") +
       `</section>`
     );
   });
 
   const across = figs.filter((f) => f.model === undefined);
-  const tables = [f1Table(r.inputs, allModels, "country"), f1Table(r.inputs, allModels, "topic"), gapVerdictTable(r.inputs), gapTable(r.inputs), riskTable(r.inputs)].filter(
+  const tables = [
+    f1Table(r.inputs, allModels, "country"),
+    f1Table(r.inputs, allModels, "topic"),
+    // The leaderboard (several runs) lists its pairwise tests itself.
+    (r.runModels?.size ?? 0) >= 2 ? null : comparisonsTable(r.inputs.results?.comparisons),
+    gapVerdictTable(r.inputs),
+    gapTable(r.inputs),
+    riskTable(r.inputs),
+  ].filter(
     (t): t is string => t !== null,
   );
   const acrossSection =
@@ -138,7 +138,7 @@ ${banner}
 </header>
 <nav><ul>${toc}</ul></nav>
 <section id="summary"><h2>Summary</h2>${allModels.length ? summaryTable(modelSummaries(r.inputs, allModels)) : "<p>No model results.</p>"}
-<p class="note">F1 ("alignment rate") compares the binarised stated inclination (Task 1) with the action choice (Task 2) per scenario, positive class = disagree as in the paper; distance = |mean stated - mean acted| per country or topic (0 = aligned); "stated disagree, acted agree" counts cells where the model says it disagrees with a value but picks the action that endorses it.</p></section>
+<p class="note">F1 ("alignment rate") compares the binarised stated inclination (Task 1) with the action choice (Task 2) per scenario, positive class = disagree as in the paper; kappa is its chance-corrected counterpart; distance = |mean stated - mean acted| per country or topic (0 = aligned); "stated disagree, acted agree" counts cells where the model says it disagrees with a value but picks the action that endorses it. Every interval is a 95% percentile bootstrap interval that respects the crossed design (12 countries x 11 topics): overall figures resample countries and topics independently, per-country figures a country's topics, per-topic figures a topic's countries. An undecided pair (counterbalanced Task 2 whose two option orders picked different actions) is left out of F1, kappa and inconsistency and is not a gap.</p></section>
 ${leaderboard ?? ""}
 ${modelSections.join("\n")}
 ${acrossSection}

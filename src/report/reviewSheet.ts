@@ -6,7 +6,7 @@ import { cellConfidence, task1Confidence, task2Confidence, type CellConfidence }
 import { misalignedCells } from "../analysis/misaligned";
 import { rowOf, VALUE_COLS } from "../analysis/matrix";
 import { VALUE_INDEX } from "../catalog/values";
-import { analyseRun } from "../figures/sources";
+import { runMatrices } from "../results/runResults";
 import type { Run } from "../runs/openRun";
 
 /**
@@ -83,7 +83,7 @@ const DEFINITION = new Map<string, string>(DEFINITIONS.map(([v, d]) => [v, d]));
  */
 export function reviewSheet(run: Run, opts: { budget: number; misaligned: boolean; createdAt: string }): ReviewSheet {
   if (!(opts.budget > 0 && opts.budget <= 1)) throw new RangeError(`budget must be a share in (0, 1], got ${opts.budget}`);
-  const analysis = analyseRun(run);
+  const analysis = runMatrices(run);
   const t1 = run.task1().filter((r) => r.error === null);
   const t2 = run.task2().filter((r) => r.error === null);
   const cells = cellConfidence(t1.length ? task1Confidence(t1) : null, t2.length ? task2Confidence(t2) : null);

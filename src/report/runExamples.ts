@@ -1,9 +1,8 @@
 import { misalignedCells } from "../analysis/misaligned";
-import { task1Confidence, unanimity } from "../analysis/confidence";
+import { unanimity } from "../analysis/confidence";
 import { rowOf } from "../analysis/matrix";
 import { VALUE_INDEX, type Value } from "../catalog/values";
-import { analyseRun } from "../figures/sources";
-import { openRun, type Run } from "../runs/openRun";
+import type { RunResults } from "../results/runResults";
 import type { MisalignedExample } from "./misaligned";
 
 /**
@@ -13,15 +12,15 @@ import type { MisalignedExample } from "./misaligned";
  * acted polarity from the run's generate.jsonl and, as explanation, the
  * model's own Task 2 explanation when the run asked for one, else the
  * generated action's explanation. Cells without an action text keep
- * `action: null` (shown as such) rather than being dropped.
+ * `action: null` (shown as such) rather than being dropped. Undecided pairs
+ * (robust: the two option orders picked different actions) are not gaps and
+ * are not listed.
  */
-export function runExamples(source: string | Run): MisalignedExample[] {
-  const records = typeof source === "string" ? openRun(source) : source;
-  const run = analyseRun(records);
+export function runExamples(run: RunResults): MisalignedExample[] {
+  const records = run.run;
   if (!run.V || !run.A) return [];
   const cells = misalignedCells(run.V, run.A, run.protocol);
-  const t1 = records.task1();
-  const un = t1.length > 0 ? unanimity(task1Confidence(t1.map((r) => (r.error ? { ...r, answers: null } : r)))) : null;
+  const un = run.confidence.task1 ? unanimity(run.confidence.task1) : null;
   const key = (c: string, t: string, v: string, p: string) => `${c}\u0000${t}\u0000${v}\u0000${p}`;
   const generated = new Map<string, { action: string | null; explanation: string | null }>();
   for (const r of records.generate()) {

@@ -3,6 +3,8 @@ import { escapeHtml } from "../figures/html";
 import { SETTING_LABEL } from "../figures/gapPredictionBars";
 import { INCONSISTENCY_LABELS } from "../figures/inconsistencyBars";
 import { interval, scoreInterval, type FigureInputs, type Interval } from "../figures/results";
+import { SCHEME_TEXT, pText } from "../results/describe";
+import type { ComparisonJson, ModelResultsJson } from "../results/schema";
 import type { ModelSummary } from "./summary";
 
 /**
@@ -29,22 +31,82 @@ function table(caption: string, head: string[], rows: string[][], id?: string): 
   );
 }
 
+/** "Power in Nigeria 0.42 (q = 0.010)" for the BH-tested claims, else "Power (0.42)" by overall distance. */
+export function gapsText(s: ModelSummary): string {
+  if (s.gapClaims.length > 0)
+    return s.gapClaims.map((g) => `${escapeHtml(g.value)} in ${escapeHtml(g.country)} ${fmt(g.distance, 2)} (q ${escapeHtml(pText(g.q).slice(2))})`).join(", ");
+  return s.largestGaps.map(([v, d]) => `${escapeHtml(v)} (${d.toFixed(2)})`).join(", ");
+}
+
 export function summaryTable(rows: readonly ModelSummary[]): string {
   return table(
-    "Per model: alignment rate (F1, positive = disagree; 95% CI when known), its agree-positive variant, prompt agreement, inconsistency counts and the values with the largest stated-acted distance (mean over countries).",
-    ["Model", "F1", "F1 (positive = agree)", "Task 1 prompt agreement", "Task 2 prompt agreement", INCONSISTENCY_LABELS.stated_disagree_acted_agree, INCONSISTENCY_LABELS.stated_agree_acted_disagree, "Inconsistent (share)", "Largest gaps"],
+    "Per model: alignment rate (F1, positive = disagree) and Cohen's kappa with their 95% CI (crossed bootstrap: countries and topics resampled independently), the agree-positive F1, prompt agreement, inconsistency counts (CI of the total), undecided Task 2 pairs (left out of the binary measures) and the largest gaps (per country and value with Benjamini-Hochberg q-values where tested).",
+    ["Model", "F1", "kappa", "F1 (positive = agree)", "Task 1 prompt agreement", "Task 2 prompt agreement", INCONSISTENCY_LABELS.stated_disagree_acted_agree, INCONSISTENCY_LABELS.stated_agree_acted_disagree, "Inconsistent (share)", "Undecided pairs (share)", "Largest gaps"],
     rows.map((s) => [
       `<th scope="row"><a href="#model-${escapeHtml(anchor(s.model))}">${escapeHtml(s.model)}</a></th>`,
       cell(s.f1, s.f1Ci),
-      cell(s.f1Inverted),
-      cell(s.task1Agreement),
-      cell(s.task2Agreement),
+      cell(s.kappa, s.kappaCi),
+      cell(s.f1Inverted, s.f1InvertedCi),
+      cell(s.task1Agreement, s.task1AgreementCi),
+      cell(s.task2Agreement, s.task2AgreementCi),
       `<td class="num">${s.statedDisagreeActedAgree ?? DASH}</td>`,
       `<td class="num">${s.statedAgreeActedDisagree ?? DASH}</td>`,
-      `<td class="num">${s.inconsistencyTotal ?? DASH}${s.inconsistencyShare !== null ? ` (${(s.inconsistencyShare * 100).toFixed(1)}%)` : ""}</td>`,
-      `<td>${s.largestGaps.map(([v, d]) => `${escapeHtml(v)} (${d.toFixed(2)})`).join(", ") || DASH}</td>`,
+      `<td class="num">${s.inconsistencyTotal ?? DASH}${s.inconsistencyShare !== null ? ` (${(s.inconsistencyShare * 100).toFixed(1)}%)` : ""}${s.inconsistencyTotalCi ? `<br><small>[${s.inconsistencyTotalCi[0].toFixed(0)}, ${s.inconsistencyTotalCi[1].toFixed(0)}]</small>` : ""}</td>`,
+      `<td class="num">${undecidedCell(s.results)}</td>`,
+      `<td>${gapsText(s) || DASH}</td>`,
     ]),
     "summary-table",
+  );
+}
+
+function undecidedCell(r: ModelResultsJson): string {
+  const u = r.undecided;
+  if (!u) return DASH;
+  const share = typeof u.share === "number" ? ` (${(u.share * 100).toFixed(1)}%)` : "";
+  const ci = u.ci95 ? interval(u.ci95.ci95) : null;
+  return `${u.count}${share}${ci ? `<br><small>[${(ci[0] * 100).toFixed(1)}, ${(ci[1] * 100).toFixed(1)}]%</small>` : ""}`;
+}
+
+/** Issue 10 item 9: F1, kappa and inconsistency under the Task 1 cut, centring and missing-answer rules. */
+export function sensitivityTable(model: string, r: ModelResultsJson): string | null {
+  const s = r.sensitivity;
+  if (!s || s.rows.length === 0) return null;
+  return table(
+    `Sensitivity of ${escapeHtml(model)}: the same measures under other analysis choices (Task 1 cut on the 1-4 scale, Task 1 centred per scenario, unparsed/refused answers as missing or as the paper's defaults). Baseline (the rest of this page): <b>${escapeHtml(s.baseline)}</b>.`,
+    ["Setting", "Task 1 cut", "Centred", "Missing answers", "F1", "F1 (positive = agree)", "kappa", "Inconsistent (share)", "Undecided (Task 1 / Task 2)"],
+    s.rows.map((x) => [
+      `<th scope="row">${escapeHtml(x.setting)}${x.setting === s.baseline ? " (baseline)" : ""}</th>`,
+      `<td class="num">${x.task1_cut}</td>`,
+      `<td>${x.centred ? "yes" : "no"}</td>`,
+      `<td>${escapeHtml(x.missing)}</td>`,
+      cell(x.f1),
+      cell(x.f1_inverted),
+      cell(x.kappa),
+      `<td class="num">${x.inconsistency.total} (${fmt((x.inconsistency.share ?? NaN) * 100, 1)}%)</td>`,
+      `<td class="num">${x.undecided.task1} / ${x.undecided.task2}</td>`,
+    ]),
+    `sensitivity-${anchor(model)}`,
+  );
+}
+
+/** Issue 10 item 8: paired differences between models (or countries) on their shared scenarios. */
+export function comparisonsTable(comparisons: readonly ComparisonJson[] | undefined): string | null {
+  if (!comparisons || comparisons.length === 0) return null;
+  return table(
+    "Paired comparisons on the shared scenarios: mean difference a - b with its 95% CI and permutation p-value; q = Benjamini-Hochberg over the comparisons of the same kind and measure.",
+    ["Kind", "Measure", "a", "b", "a - b", "p", "q", "n", "Resampling"],
+    comparisons.map((c) => [
+      `<td>${escapeHtml(c.kind)}</td>`,
+      `<td>${escapeHtml(c.measure)}</td>`,
+      `<td>${escapeHtml(c.a)}</td>`,
+      `<td>${escapeHtml(c.b)}</td>`,
+      cell(c.diff, interval(c.ci95)),
+      `<td class="num">${escapeHtml(pText(c.p))}</td>`,
+      `<td class="num">${c.q === undefined ? DASH : escapeHtml(pText(c.q).replace(/^p/, "q"))}</td>`,
+      `<td class="num">${c.n}</td>`,
+      `<td><small>${escapeHtml(SCHEME_TEXT[c.scheme])}, ${c.resamples} resamples, ${c.permutations} permutations, seed ${c.seed}</small></td>`,
+    ]),
+    "paired-comparisons-table",
   );
 }
 
@@ -57,13 +119,14 @@ export function f1Table(inputs: FigureInputs, models: readonly string[], axis: "
   const label = (k: string) =>
     axis === "country" ? COUNTRY_ABBREVIATION[k as keyof typeof COUNTRY_ABBREVIATION] : TOPIC_SHORT_LABEL[k as keyof typeof TOPIC_SHORT_LABEL];
   return table(
-    `Alignment rate (F1, positive class = disagree) by ${axis === "country" ? "country (paper Table 3 order)" : "topic (paper Table 13)"}; 95% CI below when known.`,
+    `Alignment rate (F1, positive class = disagree) by ${axis === "country" ? "country (paper Table 3 order)" : "topic (paper Table 13)"}; 95% CI below (${axis === "country" ? "a country's topics" : "a topic's countries"} resampled; overall: crossed bootstrap).`,
     ["Model", ...keys.map((k) => `<abbr title="${escapeHtml(k)}">${escapeHtml(label(k))}</abbr>`), "Overall"],
     have.map((m) => {
       const s = inputs.results!.models![m].f1!;
+      const byKey: Partial<Record<string, number | null>> = s[field] ?? {};
       return [
         `<th scope="row">${escapeHtml(m)}</th>`,
-        ...keys.map((k) => cell(s[field]?.[k], scoreInterval(s, field, k))),
+        ...keys.map((k) => cell(byKey[k], scoreInterval(s, field, k))),
         cell(s.overall, scoreInterval(s, "overall")),
       ];
     }),
@@ -122,10 +185,10 @@ export function gapTable(inputs: FigureInputs): string | null {
         `<td>${escapeHtml(SETTING_LABEL[setting] ?? setting)}</td>`,
         `<td>few-shot LLM</td>`,
         `<td class="num">${typeof s.n === "number" ? s.n : DASH}</td>`,
-        cell(s.f1 as number),
-        cell(s.accuracy as number),
-        cell(s.precision as number),
-        cell(s.recall as number),
+        cell(s.f1, interval(s.ci95?.f1)),
+        cell(s.accuracy, interval(s.ci95?.accuracy)),
+        cell(s.precision),
+        cell(s.recall),
         cell(null),
       ]);
     }

@@ -1,12 +1,12 @@
 import { join, resolve } from "node:path";
 import { figureSet } from "../figures/figureSet";
-import { loadInputs } from "../figures/sources";
+import { loadInputs, type InputSource, type LoadedInputs } from "../figures/sources";
 import { writeFileAtomic } from "../io/atomic";
 import { loadMisaligned, MISALIGNED_FILE } from "./misaligned";
 import { reportHtml } from "./page";
 import { runExamples } from "./runExamples";
 import { compareModels } from "../results/modelComparisons";
-import { analyzeRuns, RUN_ITERATIONS, RUN_SEED } from "../results/runResults";
+import { RUN_ITERATIONS, RUN_SEED } from "../results/runResults";
 
 export interface WrittenReport {
   path: string;
@@ -23,24 +23,27 @@ export interface WrittenReport {
  * All reading happens before anything is written, so a malformed input
  * leaves no partial output.
  */
-export function writeReport(dirs: readonly string[], outDir: string, opts: { models?: readonly string[]; now?: Date } = {}): WrittenReport {
-  const inputs = loadInputs(dirs);
-  // Several run directories: each model's results with their intervals, cost, and the pairwise tests between them.
-  const runDirs = inputs.sources.filter((s) => s.kind === "run").map((s) => s.path);
-  const runModels = new Set<string>();
-  if (runDirs.length >= 2) {
-    const a = analyzeRuns(runDirs);
-    const models = { ...(inputs.results?.models ?? {}) };
-    for (const r of a.runs) {
-      models[r.model] = { ...(models[r.model] ?? {}), ...(r.results as Record<string, unknown>) };
-      runModels.add(r.model);
-    }
-    inputs.results = { ...(inputs.results ?? {}), models, comparisons: compareModels(a.runs, { seed: RUN_SEED, resamples: RUN_ITERATIONS }) };
-  }
+export function writeReport(sources: ReadonlyArray<InputSource>, outDir: string, opts: { models?: readonly string[]; now?: Date } = {}): WrittenReport {
+  return writeReportFrom(loadInputs(sources), sources, outDir, opts);
+}
+
+/** The report of inputs already loaded (publish loads once for figures and report); `sources` are searched for misaligned.json. */
+export function writeReportFrom(
+  inputs: LoadedInputs,
+  sources: ReadonlyArray<InputSource>,
+  outDir: string,
+  opts: { models?: readonly string[]; now?: Date } = {},
+): WrittenReport {
+  const dirs = sources.map((s) => (typeof s === "string" ? s : s.dir));
+  // Several runs: each model's results with their intervals, cost, and the pairwise tests between them (runs analysed once, in loadInputs).
+  const runModels = new Set<string>(inputs.runs.map((r) => r.model));
+  if (inputs.runs.length >= 2) {
+    inputs.results = { ...(inputs.results ?? { models: {} }), comparisons: [...(inputs.results?.comparisons ?? []), ...compareModels(inputs.runs, { seed: RUN_SEED, resamples: RUN_ITERATIONS })] };
+  } else runModels.clear();
   const misaligned = loadMisaligned(dirs);
-  // Run directories without a misaligned.json: derive their examples from the records.
-  for (const s of inputs.sources) {
-    if (s.kind === "run" && !misaligned.files.includes(join(s.path, MISALIGNED_FILE))) misaligned.examples.push(...runExamples(s.path));
+  // Runs without a misaligned.json: their misaligned cells, from the analysed run.
+  for (const run of inputs.runs) {
+    if (!misaligned.files.includes(join(run.dir, MISALIGNED_FILE))) misaligned.examples.push(...runExamples(run));
   }
   misaligned.examples.push(...(inputs.publishedExamples ?? []));
   const examples = opts.models ? misaligned.examples.filter((e) => opts.models!.includes(e.model)) : misaligned.examples;

@@ -64,7 +64,7 @@ export function compareTables(rep: Reproduction): TableComparison[] {
     const rows = modelsOf(TABLE3.values);
     const columns = TABLE3_COUNTRY_ORDER.map((c) => COUNTRY_ABBREVIATION[c]);
     const cells = rows.flatMap((m) =>
-      TABLE3_COUNTRY_ORDER.map((c) => cell("Table 3", m, COUNTRY_ABBREVIATION[c], r.models[m]?.f1?.by_country[c], TABLE3.values[m]![c], 2, NO_TASK2)),
+      TABLE3_COUNTRY_ORDER.map((c) => cell("Table 3", m, COUNTRY_ABBREVIATION[c], r.models[m]?.f1?.by_country?.[c], TABLE3.values[m]![c], 2, NO_TASK2)),
     );
     out.push({ id: "table3", table: TABLE3.table, caption: TABLE3.caption, notes: TABLE3.notes, columns, rows, cells });
   }
@@ -74,7 +74,7 @@ export function compareTables(rep: Reproduction): TableComparison[] {
     const cells = rows.flatMap((m) => {
       const missing = m === "qwen-qwq-32b" ? `${NO_TASK1}; ${NO_TASK2.replace("not computable: ", "")}` : NO_TASK2;
       return [
-        ...TOPICS.map((t) => cell("Table 13", m, TOPIC_SHORT_LABEL[t], r.models[m]?.f1?.by_topic[t], TABLE13.values[m]![t], 3, missing)),
+        ...TOPICS.map((t) => cell("Table 13", m, TOPIC_SHORT_LABEL[t], r.models[m]?.f1?.by_topic?.[t], TABLE13.values[m]![t], 3, missing)),
         cell("Table 13", m, "Sum", r.models[m]?.f1?.overall, TABLE13.values[m]!.Sum, 3, missing),
       ];
     });
@@ -90,7 +90,7 @@ export function compareTables(rep: Reproduction): TableComparison[] {
         cell("Table 4", m, columns[0], inc?.stated_disagree_acted_agree, p.printedAD, 0, NO_TASK2),
         cell("Table 4", m, columns[1], inc?.stated_agree_acted_disagree, p.printedDA, 0, NO_TASK2),
         cell("Table 4", m, columns[2], inc?.total, p.total, 0, NO_TASK2),
-        cell("Table 4", m, columns[3], inc ? inc.share * 100 : null, p.percent, 2, NO_TASK2),
+        cell("Table 4", m, columns[3], inc && inc.share !== null ? inc.share * 100 : null, p.percent, 2, NO_TASK2),
       ];
     });
     out.push({ id: "table4", table: TABLE4.table, caption: TABLE4.caption, notes: TABLE4.notes, columns, rows, cells });
@@ -124,6 +124,6 @@ export function compareTables(rep: Reproduction): TableComparison[] {
     const cells = RISK_CATEGORIES.map((c) => cell("Table 5", "all", c, r.risk_counts[c], TABLE5.values[c], 0, "not computable: misaligned-example files missing"));
     out.push({ id: "table5", table: TABLE5.table, caption: TABLE5.caption, notes: TABLE5.notes, columns, rows: ["all"], cells });
   }
-  out.push(...humanEvaluationTables(r.human_evaluation, rep.detail.humanSheetSummary ?? null, cell));
+  out.push(...humanEvaluationTables(rep.detail.humanEvaluation, rep.detail.humanSheetSummary ?? null, cell));
   return out;
 }

@@ -8,14 +8,14 @@ import { rowOf } from "../analysis/matrix";
 import { VALUE_INDEX } from "../catalog/values";
 import { confidenceJson } from "../results/confidence";
 import type { ConfidenceJson } from "../results/schema";
-import { actedMatrix } from "../analysis/acted";
+import { actedMatrix, type ActedChoice } from "../analysis/acted";
 import { alignmentRate, type AlignmentRate } from "../analysis/alignmentRate";
 import { rateCIs, type RateCIs } from "../analysis/alignmentRateCI";
 import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
 import { inconsistency, type Inconsistency } from "../analysis/inconsistency";
 import { keyed, type Matrix } from "../analysis/matrix";
 import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
-import { paperTask2Agreement, task1PromptAgreement } from "../analysis/promptAgreement";
+import { paperTask2Agreement, task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
 import { alignmentRanking, type Ranking } from "../analysis/ranking";
 import { riskCounts, type RiskCounts } from "../analysis/risk";
 import { statedMatrix } from "../analysis/stated";
@@ -31,6 +31,8 @@ import type { ImportStats } from "../via/importStats";
 import { importTask1 } from "../via/importTask1";
 import { importTask2 } from "../via/importTask2";
 import type { HumanEvaluation } from "../analysis/humanEvaluation";
+import { modelResults } from "../results/modelResults";
+import type { FewShotBaselinesJson, FewShotJson, ModelResultsJson, ResultsJson } from "../results/schema";
 import { reproduceHumanEvaluation } from "./humanEvaluationRun";
 import {
   DATASET_FILE,
@@ -53,62 +55,11 @@ import {
  * everything with `FILE:LINE: reason` before any output exists.
  */
 
-type Ci = [number, number];
+/** results.json is the one schema of src/results (reproduce and analyze write it, figures and the report read it). */
+export type { ResultsJson, ModelResultsJson, FewShotJson, FewShotBaselinesJson };
 
-/** F1 aggregates as results.json stores them (issue 4). */
-export interface F1Json {
-  overall: number;
-  by_country: Record<Country, number>;
-  by_topic: Record<Topic, number>;
-  ci95: { overall: Ci; by_country: Record<Country, Ci>; by_topic: Record<Topic, Ci> };
-}
-
-export interface DistanceJson {
-  by_country: Record<Country, Record<Value, number>>;
-  by_topic: Record<Topic, Record<Value, number>>;
-}
-
-export interface ModelResultJson {
-  task1_agreement?: number;
-  f1?: F1Json;
-  f1_inverted?: F1Json;
-  distance_group_mean?: DistanceJson;
-  distance_cell_mean?: DistanceJson;
-  ranking?: { by_country: Record<Country, Ranking>; by_topic: Record<Topic, Ranking> };
-  inconsistency?: { stated_disagree_acted_agree: number; stated_agree_acted_disagree: number; total: number; share: number };
-  /** Stability of the stated values behind the gaps (issue 12; results/confidence.ts). */
-  confidence?: ConfidenceJson;
-}
-
-export interface FewShotJson {
-  f1: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  n: number;
-  /** Exact McNemar from `default` to this setting on the shared test items (issue 11 item 5); absent for `default`. */
-  mcnemar_vs_default?: { default_only_correct: number; setting_only_correct: number; p: number };
-}
-
-/** Trivial rules beside the few-shot scores (gap/fewshotScore.ts `fewShotBaselines`). */
-export interface FewShotBaselinesJson {
-  /** Which items: the published test items of the few-shot files, or the paper's sampling design on a target's own Task 2 choices. */
-  items: "published test items" | "paper design on this target's Task 2 choices";
-  always_true: RuleScore;
-  polarity_rule: RuleScore | null;
-  note: string;
-}
-
-/** The stable shape of results.json (issue 4). Keep it stable: other tools read it. */
-export interface ResultsJson {
-  models: Partial<Record<ModelId, ModelResultJson>>;
-  task2_prompt_agreement: Partial<Record<ModelId, number>>;
-  gap_prediction_fewshot: Partial<Record<ModelId, Record<FewShotSetting, FewShotJson>>>;
-  gap_prediction_fewshot_baselines?: Partial<Record<ModelId, FewShotBaselinesJson>>;
-  risk_counts: Record<string, number>;
-  /** The experts' evaluation of the generation prompts (Tables 9, 10, 2; src/analysis/humanEvaluation.ts), when the sheets are present. */
-  human_evaluation?: HumanEvaluation;
-}
+/** A reproduction always has these sections (possibly empty). */
+export type ReproductionResults = ResultsJson & Required<Pick<ResultsJson, "task2_prompt_agreement" | "gap_prediction_fewshot" | "risk_counts">>;
 
 export interface InputCheck {
   path: string;
@@ -129,12 +80,9 @@ export interface Reproduction {
   protocol: "paper";
   seed: number;
   iterations: number;
-  results: ResultsJson;
+  results: ReproductionResults;
   /** Extras for the tables and REPRODUCTION.md (not part of results.json). */
   detail: {
-    rates: Partial<Record<ModelId, AlignmentRate>>;
-    cis: Partial<Record<ModelId, RateCIs>>;
-    inconsistency: Partial<Record<ModelId, Inconsistency>>;
     /** Task 2 cells that defaulted to agree (paper protocol). */
     task2Missing: Partial<Record<ModelId, number>>;
     fewshot: Partial<Record<ModelId, Record<FewShotSetting, FewShotScore>>>;
@@ -146,6 +94,8 @@ export interface Reproduction {
     /** The published misaligned examples (misaligned.json, for the report). */
     /** ACT per prompt of the summary rows typed into Hua's HEAD sheet (its means, then A1, A2, Avg), for Table 9's causes. */
     humanSheetSummary?: Array<Array<number | null>>;
+    /** results.json's human_evaluation as the analysis typed it (the file's schema makes its numbers nullable). */
+    humanEvaluation?: HumanEvaluation;
     examples: Array<{
       model: ModelId;
       country: string;
@@ -212,11 +162,16 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     );
   }
   const imports: ImportStats[] = [];
-  const results: ResultsJson = { models: {}, task2_prompt_agreement: {}, gap_prediction_fewshot: {}, gap_prediction_fewshot_baselines: {}, risk_counts: {} };
+  const results: ReproductionResults = {
+    simulated: false,
+    protocol: "paper",
+    models: {},
+    task2_prompt_agreement: {},
+    gap_prediction_fewshot: {},
+    gap_prediction_fewshot_baselines: {},
+    risk_counts: {},
+  };
   const detail: Reproduction["detail"] = {
-    rates: {},
-    cis: {},
-    inconsistency: {},
     task2Missing: {},
     fewshot: {},
     risk: { counts: {} as RiskCounts["counts"], tagged: 0, total: 0 },
@@ -232,22 +187,28 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     if (!t1Path) continue;
     const t1 = importTask1(dataDir, t1Path, model, "paper");
     imports.push(t1.stats);
-    const out: ModelResultJson = { task1_agreement: task1Agreement(t1.records) };
     const V = statedMatrix(t1.records, "paper").matrix;
     let A: Matrix | null = null;
     let answered: Matrix | null = null;
+    let choices: readonly ActedChoice[] | null = null;
     const t2Spec = TASK2_FILES[model];
     if (t2Spec) {
       const t2 = importTask2(dataDir, model, t2Spec);
       imports.push(t2.stats);
-      const acted = actedMatrix(t2.records, "paper");
+      choices = t2.records;
+      const acted = actedMatrix(choices, "paper");
       A = acted.matrix;
       answered = acted.answered;
       detail.task2Missing[model] = acted.missing;
       results.gap_prediction_fewshot_baselines![model] = targetRuleBaselines(t2.records, makeRng(hashSeed(`${seed}:fewshot-baselines:${model}`)));
-      Object.assign(out, alignment(model, V, A, seed, iterations, detail));
     }
-    results.models[model] = out;
+    // Every measure of the model with its interval, computed where every other consumer computes it.
+    results.models[model] = modelResults(V, A, "paper", {
+      seed,
+      resamples: iterations,
+      task1Agreement: task1Agreement(t1.records),
+      sensitivity: choices ? { protocol: "paper", task1: t1.records, task2: choices } : undefined,
+    });
     detail.heatmaps[model] = modelMatrices(V, A);
     confidenceInputs.set(model, { V, A, answered, task1: task1Confidence(t1.records) });
   }
@@ -338,6 +299,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   if (human) {
     imports.push(...human.imports);
     results.human_evaluation = human.json;
+    detail.humanEvaluation = human.json;
     detail.humanSheetSummary = human.huaSummary;
   }
 
@@ -363,8 +325,8 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   };
 }
 
-/** Table 8 Task 1: prompt rows grouped by scenario (SCENARIOS order). */
-function task1Agreement(records: readonly Task1Record[]): number {
+/** Table 8 Task 1: prompt rows grouped by scenario (SCENARIOS order, so the agreement gets its crossed interval). */
+function task1Agreement(records: readonly Task1Record[]): Task1Agreement {
   const byScenario = new Map<string, Task1Record["answers"][]>();
   for (const r of records) {
     const key = `${r.country}+${r.topic}`;
@@ -372,48 +334,7 @@ function task1Agreement(records: readonly Task1Record[]): number {
     list.push(r.answers);
     byScenario.set(key, list);
   }
-  return task1PromptAgreement(SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? [])).value;
-}
-
-function alignment(model: ModelId, V: Matrix, A: Matrix, seed: number, iterations: number, detail: Reproduction["detail"]): ModelResultJson {
-  const rate = alignmentRate(V, A, { protocol: "paper" });
-  const rateInv = alignmentRate(V, A, { protocol: "paper", inverted: true });
-  const ci = rateCIs(rate, "f1", { seed, iterations });
-  const ciInv = rateCIs(rateInv, "f1", { seed, iterations });
-  const group = distanceGroupMean(V, A, "paper");
-  const cell = distanceCellMean(V, A, "paper");
-  const ranking = alignmentRanking(V, A, { protocol: "paper" }, group);
-  const inc = inconsistency(V, A, "paper");
-  detail.rates[model] = rate;
-  detail.cis[model] = ci;
-  detail.inconsistency[model] = inc;
-  return {
-    f1: f1Json(rate, ci),
-    f1_inverted: f1Json(rateInv, ciInv),
-    distance_group_mean: distanceJson(group),
-    distance_cell_mean: distanceJson(cell),
-    ranking: { by_country: ranking.byCountry, by_topic: ranking.byTopic },
-    inconsistency: {
-      stated_disagree_acted_agree: inc.stated_disagree_acted_agree,
-      stated_agree_acted_disagree: inc.stated_agree_acted_disagree,
-      total: inc.total,
-      share: inc.share,
-    },
-  };
-}
-
-function f1Json(rate: AlignmentRate, ci: RateCIs): F1Json {
-  const a = rate.f1;
-  return {
-    overall: a.overall.value,
-    by_country: Object.fromEntries(COUNTRIES.map((c) => [c, a.byCountry[c].value])) as Record<Country, number>,
-    by_topic: Object.fromEntries(TOPICS.map((t) => [t, a.byTopic[t].value])) as Record<Topic, number>,
-    ci95: { overall: ci.overall, by_country: ci.byCountry, by_topic: ci.byTopic },
-  };
-}
-
-function distanceJson(t: DistanceTables): DistanceJson {
-  return { by_country: keyed(t.byCountry, COUNTRIES, VALUES), by_topic: keyed(t.byTopic, TOPICS, VALUES) };
+  return task1PromptAgreement(SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? []));
 }
 
 function directions(examples: readonly MisalignedExample[]): MisalignedDirections {
@@ -432,11 +353,6 @@ export function checkInputs(dataDir: string): InputCheck[] {
     const actual = createHash("sha256").update(readFileSync(join(dataDir, f.path))).digest("hex");
     return { path: f.path, expectedSha256: f.sha256, actualSha256: actual, matches: actual === f.sha256 };
   });
-}
-
-/** results.json text: NaN (a cell nobody answered) becomes null; 2-space indent; trailing newline. */
-export function resultsJsonText(results: ResultsJson): string {
-  return JSON.stringify(results, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
 }
 
 /**
@@ -469,3 +385,5 @@ function targetRuleBaselines(records: readonly Task2Record[], rng: ReturnType<ty
     note: `${sample.length} test items (${items.length} actions of answered pairs; train pool the first ${pool}); the polarity rule predicts True for the positive action of each pair`,
   };
 }
+
+export { resultsJsonText } from "../results/schema";

@@ -102,8 +102,8 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
   const mini = r.models["gpt-4o-mini"]?.f1?.overall;
   const claude = r.models["claude-sonnet-4"]?.f1;
   const bullets: string[] = [];
-  if (mini !== undefined) bullets.push(`GPT-4o-mini overall F1 ${mini.toFixed(4)} (printed 0.564): Tables 3, 13 and 4 reproduce for GPT-4o-mini once its stored Task 2 choice is inverted (method.md §12 item 9; ${d.task2Missing["gpt-4o-mini"]} unanswered cells count as agree).`);
-  if (claude) {
+  if (typeof mini === "number") bullets.push(`GPT-4o-mini overall F1 ${mini.toFixed(4)} (printed 0.564): Tables 3, 13 and 4 reproduce for GPT-4o-mini once its stored Task 2 choice is inverted (method.md §12 item 9; ${d.task2Missing["gpt-4o-mini"]} unanswered cells count as agree).`);
+  if (claude && typeof claude.overall === "number") {
     const printed = Object.values(
       (tables.find((t) => t.id === "table3")?.cells ?? []).filter((c) => c.model === "claude-sonnet-4").map((c) => c.paper ?? NaN),
     );
@@ -113,7 +113,7 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
       `Claude-Sonnet-4 overall F1 ${claude.overall.toFixed(4)} vs ${mean.toFixed(3)} (mean of the printed Table 3 row); per country the largest difference is ${Math.max(...diffs).toFixed(3)}, ${diffs.filter((x) => x <= 0.02).length} of ${diffs.length} countries are within 0.02.`,
     );
   }
-  const he = r.human_evaluation;
+  const he = d.humanEvaluation;
   if (he) {
     const t9 = tables.find((t) => t.id === "table9");
     const differing = [...new Set((t9?.cells ?? []).filter((c) => c.status === "differs").map((c) => c.column))];
@@ -154,7 +154,7 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
   }
 
   lines.push(...confidenceMarkdown(r));
-  if (r.human_evaluation) lines.push(humanEvaluationMarkdown(r.human_evaluation));
+  if (d.humanEvaluation) lines.push(humanEvaluationMarkdown(d.humanEvaluation));
 
   lines.push("## Import statistics");
   lines.push("");
@@ -192,7 +192,7 @@ const KNOWN_INCONSISTENCIES = [
  */
 function table14Baselines(r: Reproduction["results"]): string[] {
   const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(3));
-  const pv = (p: number) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
+  const pv = (p: number | null) => (p === null ? "n/a" : p < 0.001 ? "< 0.001" : p.toFixed(3));
   const out: string[] = [];
   const models = Object.keys(r.gap_prediction_fewshot) as ModelId[];
   if (models.length === 0) return out;

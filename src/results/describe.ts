@@ -101,7 +101,7 @@ export function modelLine(model: string, r: ModelResultsJson): string {
   if (r.kappa) parts.push(`kappa ${valueWithCi(r.kappa.overall, r.kappa.ci95?.overall)}`);
   if (r.null_f1) parts.push(`null F1 ${fmt(r.null_f1.mean)} ± ${fmt(r.null_f1.sd)} (${pText(r.null_f1.p)})`);
   if (r.inconsistency) parts.push(`inconsistent ${r.inconsistency.total}${r.inconsistency.ci95 ? ` ${ciText(r.inconsistency.ci95.total, 0)}` : ""}`);
-  if (r.undecided) parts.push(`undecided pairs ${r.undecided.count}`);
+  if (r.undecided && !(r.protocol === "paper" && r.undecided.count === 0)) parts.push(`undecided pairs ${r.undecided.count}`);
   return `${model}${r.simulated ? " [SIMULATED]" : ""}: ${parts.join(", ") || "no measures (no Task 1 records)"}`;
 }
 

@@ -58,33 +58,51 @@ export interface RunResults {
 export const RUN_SEED = DEFAULT_RESULTS_SEED;
 export const RUN_ITERATIONS = DEFAULT_RESAMPLES;
 
-/** Analyse one run under its manifest's protocol (a malformed file throws FILE:LINE before anything is computed). */
-export function runResults(source: string | Run, opts: RunResultsOptions = {}): RunResults {
+/** The study matrices of a run under its protocol, and what modelResults needs beside them; no resampling. */
+export interface RunMatrices {
+  run: Run;
+  protocol: Protocol;
+  V: Matrix | null;
+  A: Matrix | null;
+  /** Usable choices averaged in each cell of A (null without Task 2 records). */
+  answered: Matrix | null;
+  /** Task 1 prompt agreement over the 132 scenarios in SCENARIOS order (null without Task 1 records). */
+  task1Agreement: Task1Agreement | null;
+  /** Prompt rows and choices as parsed (`null` answers = unparsed, refused or failed), for the sensitivity table. */
+  task1Rows: StatedRow[];
+  choices: ActedChoice[];
+}
+
+/** A run's records (latest per id) into V and A: the cheap part of runResults, for readers that need only the matrices. */
+export function runMatrices(source: string | Run): RunMatrices {
   const run = typeof source === "string" ? openRun(source) : source;
-  const manifest = run.manifest;
-  const protocol = manifest.protocol;
-  const records = { task1: run.task1(), task2: run.task2() };
+  const protocol = run.manifest.protocol;
+  const task1Rows: StatedRow[] = run.task1().map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers }));
+  const choices: ActedChoice[] = run.task2().map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity }));
   let V: Matrix | null = null;
-  let A: Matrix | null = null;
   let agreement: Task1Agreement | null = null;
-  if (records.task1.length > 0) {
-    const rows: StatedRow[] = records.task1.map((r) => ({ country: r.country, topic: r.topic, answers: r.error ? null : r.answers }));
-    V = statedMatrix(rows, protocol).matrix;
+  if (task1Rows.length > 0) {
+    V = statedMatrix(task1Rows, protocol).matrix;
     const byScenario = new Map<string, StatedRow["answers"][]>();
-    for (const r of rows) byScenario.set(`${r.country}+${r.topic}`, [...(byScenario.get(`${r.country}+${r.topic}`) ?? []), r.answers]);
+    for (const r of task1Rows) byScenario.set(`${r.country}+${r.topic}`, [...(byScenario.get(`${r.country}+${r.topic}`) ?? []), r.answers]);
     agreement = task1PromptAgreement(
       // All 132 in SCENARIOS order (a scenario the run did not ask scores NaN and is left out), so the agreement gets its crossed interval.
       SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? []),
       protocol,
     );
   }
-  let answered: Matrix | null = null;
-  if (records.task2.length > 0) {
-    const choices: ActedChoice[] = records.task2.map((r) => ({ country: r.country, topic: r.topic, value: r.value, chosenPolarity: r.error ? null : r.chosenPolarity }));
-    const acted = actedMatrix(choices, protocol);
-    A = acted.matrix;
-    answered = acted.answered;
-  }
+  const acted = choices.length > 0 ? actedMatrix(choices, protocol) : null;
+  return { run, protocol, V, A: acted?.matrix ?? null, answered: acted?.answered ?? null, task1Agreement: agreement, task1Rows, choices };
+}
+
+/** Analyse one run under its manifest's protocol (a malformed file throws FILE:LINE before anything is computed). */
+export function runResults(source: string | Run, opts: RunResultsOptions = {}): RunResults {
+  const m = runMatrices(source);
+  const { run, protocol, answered } = m;
+  let { V, A } = m;
+  const manifest = run.manifest;
+  const records = { task1: run.task1(), task2: run.task2() };
+  const agreement = m.task1Agreement;
   // Confidence signals (issue 12): failed calls have no answer.
   const t1conf = records.task1.length > 0 ? task1Confidence(records.task1.map((r) => (r.error ? { ...r, answers: null } : r))) : null;
   const t2conf = records.task2.length > 0 ? task2Confidence(records.task2.map((r) => (r.error ? { ...r, chosenPolarity: null } : r))) : null;
@@ -117,6 +135,8 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     task1Agreement,
     positioned,
     simulated: manifest.simulated,
+    // The sensitivity table redoes the measures from the raw answers (not under --min-confidence: it has its own cells).
+    ...(m.V && m.A && !minConfidence ? { sensitivity: { protocol, task1: m.task1Rows, task2: m.choices } } : {}),
     ...(t1conf ? { confidence: { task1: t1conf, task2: t2conf, actedAnswered: answered, cells: cellVector } } : {}),
     ...(uq ? { uq } : {}),
     ...(minConfidence ? { minConfidence } : {}),

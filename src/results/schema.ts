@@ -370,7 +370,28 @@ export const ResultsJsonSchema = z.strictObject({
   human_evaluation: HumanEvaluationJsonSchema.optional(),
 });
 
+/**
+ * matrices.json beside results.json (vag reproduce, vag analyze): the heatmap
+ * grids per model (analysis/heatmapGrids.ts), task1 = mean normalised stated
+ * inclination, task2 = share of negative choices, averaged over the scenarios
+ * of the country / topic.
+ */
+const GridJsonSchema = z.record(z.string(), byValue(num));
+export const MatricesJsonSchema = z.strictObject({
+  simulated: z.boolean().optional(),
+  heatmaps: z.record(
+    z.string(),
+    z.strictObject({
+      task1_by_country: GridJsonSchema.optional(),
+      task2_by_country: GridJsonSchema.optional(),
+      task1_by_topic: GridJsonSchema.optional(),
+      task2_by_topic: GridJsonSchema.optional(),
+    }),
+  ),
+});
+
 export type ResultsJson = z.infer<typeof ResultsJsonSchema>;
+export type MatricesJson = z.infer<typeof MatricesJsonSchema>;
 export type ModelResultsJson = z.infer<typeof ModelResultsJsonSchema>;
 export type ConfidenceJson = z.infer<typeof ConfidenceJsonSchema>;
 export type UqJsonOut = z.infer<typeof UqJsonSchema>;
@@ -389,6 +410,7 @@ export type SensitivityJson = z.infer<typeof SensitivityJsonSchema>;
 export type SensitivityRowJson = z.infer<typeof SensitivityRowJsonSchema>;
 export type GapClaimJson = z.infer<typeof GapClaimJsonSchema>;
 export type FewShotJson = z.infer<typeof FewShotJsonSchema>;
+export type FewShotBaselinesJson = z.infer<typeof FewShotBaselinesJsonSchema>;
 export type ComparisonJson = z.infer<typeof ComparisonJsonSchema>;
 export type HumanEvaluationJson = z.infer<typeof HumanEvaluationJsonSchema>;
 

@@ -73,7 +73,7 @@ test("group labels of narrow neighbours go to a second row instead of overlappin
 });
 
 test("heatmap: missing cells are blank (null), margins fit the longest labels, bad shapes throw", () => {
-  const grid = syntheticGrid(COUNTRIES, 4);
+  const grid: Record<string, Partial<Record<string, number>>> = syntheticGrid(COUNTRIES, 4);
   grid["India"]["Wealth"] = NaN;
   delete grid["Egypt"]["Clean"];
   const f = task1Heatmap("m", "country", grid);
@@ -98,7 +98,7 @@ test("heatmap: missing cells are blank (null), margins fit the longest labels, b
 
 test("distance heatmap scales to the largest cell and names the distance form", () => {
   const grid = syntheticGrid(COUNTRIES, 5, 0.3);
-  const max = Math.max(...Object.values(grid).flatMap((r) => Object.values(r)));
+  const max = Math.max(...Object.values(grid).flatMap((r) => Object.values(r) as number[]));
   const t = trace(distanceHeatmap("m", "country", grid));
   assert.equal(t.zmax, max);
   assert.match(t.colorbar.title.text, /\|mean v - mean a\|<br>0 = aligned/);
@@ -122,26 +122,28 @@ test("ranking bars: paper titles and axes, order kept, rotated labels, rocket co
   assert.ok(lum(c[0]) < lum(c[55]), "largest distance is the darkest bar");
 });
 
-test("intervals are read in every producer shape", () => {
+test("intervals: the schema's [lo, hi], both ends finite; a score's interval by aggregate", () => {
   assert.deepEqual(interval([0.1, 0.2]), [0.1, 0.2]);
-  assert.deepEqual(interval({ lo: 0.1, hi: 0.2 }), [0.1, 0.2]);
-  assert.deepEqual(interval({ low: 0.1, high: 0.2 }), [0.1, 0.2]);
-  assert.deepEqual(interval({ lower: 0.1, upper: 0.2 }), [0.1, 0.2]);
   assert.equal(interval([0.1]), null);
   assert.equal(interval([null, 0.2]), null);
-  assert.equal(interval("x"), null);
-  const s = { ci95: { overall: [0.4, 0.5], by_country: { India: { lo: 0.3, hi: 0.4 } }, Egypt: [0.2, 0.3] } };
+  assert.equal(interval([NaN, 0.2]), null);
+  assert.equal(interval(undefined), null);
+  const prov = { scheme: { overall: "crossed" as const, by_country: "topics" as const }, seed: 1, resamples: 10 };
+  const s = { overall: 0.45, ci95: { overall: [0.4, 0.5] as [number, number], by_country: { India: [0.3, 0.4] as [number, number], Egypt: [null, 0.3] as [null, number] }, ...prov } };
   assert.deepEqual(scoreInterval(s, "overall"), [0.4, 0.5]);
   assert.deepEqual(scoreInterval(s, "by_country", "India"), [0.3, 0.4]);
-  assert.deepEqual(scoreInterval(s, "by_country", "Egypt"), [0.2, 0.3]);
+  assert.equal(scoreInterval(s, "by_country", "Egypt"), null);
   assert.equal(scoreInterval(s, "by_topic", "Religion"), null);
-  assert.equal(scoreInterval({}, "overall"), null);
+  assert.equal(scoreInterval({ overall: 0.4 }, "overall"), null);
 });
 
 test("F1 bars: Table 3 column order, one series per model, asymmetric CI error bars only where known", () => {
   const by_country = Object.fromEntries(COUNTRIES.map((c, i) => [c, 0.3 + i / 100]));
   const f = f1Bars("country", [
-    { model: "a", scores: { overall: 0.4, by_country, ci95: { by_country: { "United States": [0.25, 0.35] } } } },
+    {
+      model: "a",
+      scores: { overall: 0.4, by_country, ci95: { overall: [null, null], by_country: { "United States": [0.25, 0.35] }, scheme: { overall: "crossed" }, seed: 1, resamples: 10 } },
+    },
     { model: "b", scores: { overall: 0.5, by_country } },
   ]);
   assert.equal(f.data.length, 2);
@@ -157,7 +159,7 @@ test("F1 bars: Table 3 column order, one series per model, asymmetric CI error b
   assert.equal(trace(f, 1).error_y, undefined);
   assert.deepEqual(layoutOf(f).yaxis.range, [0, 1]);
   assert.match(layoutOf(f).title.subtitle.text, /positive class = disagree/);
-  assert.match(layoutOf(f1Bars("topic", [{ model: "a", scores: {} }], { inverted: true })).title.subtitle.text, /positive class = agree/);
+  assert.match(layoutOf(f1Bars("topic", [{ model: "a", scores: { overall: null } }], { inverted: true })).title.subtitle.text, /positive class = agree/);
 });
 
 test("inconsistency bars: stacked, correctly labelled parts, total and share on top", () => {
@@ -169,6 +171,35 @@ test("inconsistency bars: stacked, correctly labelled parts, total and share on 
   assert.deepEqual(trace(f, 0).y, [802]);
   assert.deepEqual(trace(f, 1).y, [284]);
   assert.equal((layoutOf(f).annotations as Obj[])[0].text, "1086 (14.7%)");
+  assert.equal(trace(f, 1).error_y, undefined, "no interval stored, no error bar");
+  // With the stored interval of the total: an error bar on the top segment, at the total.
+  const withCi = inconsistencyBars([
+    {
+      model: "llama",
+      counts: {
+        stated_disagree_acted_agree: 802, stated_agree_acted_disagree: 284, total: 1086, share: 1086 / 7392,
+        ci95: { stated_disagree_acted_agree: [700, 900], stated_agree_acted_disagree: [250, 320], total: [990, 1190], share: [0.13, 0.16], scheme: "crossed", seed: 1, resamples: 10 },
+      },
+    },
+  ]);
+  assert.equal(trace(withCi, 0).error_y, undefined);
+  assert.deepEqual(trace(withCi, 1).error_y.array, [1190 - 1086]);
+  assert.deepEqual(trace(withCi, 1).error_y.arrayminus, [1086 - 990]);
+});
+
+test("ranking bars with the ranking's stability: rank intervals as bar labels, P(top 5) in the hover", () => {
+  const ranking: Array<[string, number]> = [["Wealth", 0.5], ["Clean", 0.3], ["Devout", 0.1]];
+  const stability = {
+    scheme: "topics" as const,
+    rank_ci95: { Wealth: [1, 2] as [number, number], Clean: [1, 3] as [number, number], Devout: [2, 3] as [number, number] },
+    top5: [{ value: "Wealth" as const, rank: 1, p_top5: 0.97 }],
+    p_top1_stays: 0.7,
+  };
+  const f = rankingBars({ axis: "country", name: "Egypt", ranking, stability, subtitle: "m" });
+  assert.deepEqual(trace(f).text, ["1–2", "1–3", "2–3"]);
+  assert.match(trace(f).customdata[0], /rank 1 \(95% interval 1–2\)<br>P\(stays in top 5\) 0\.97/);
+  assert.match(layoutOf(f).title.subtitle.text, /95% rank interval \(bootstrap over the country's topics\)/);
+  assert.equal(trace(rankingBars({ axis: "country", name: "Egypt", ranking })).text, undefined);
 });
 
 test("gap prediction bars: both setting vocabularies share the paper's labels; several targets -> two-level axis", () => {

@@ -45,7 +45,7 @@ test("vag figures --format none: counts per model, figures.html written, simulat
 
 test("vag figures / report: bad input is one line with exit code 2 and no output", { timeout: 60_000 }, async () => {
   const dir = reproduceDir();
-  writeFileSync(join(dir, "results.json"), '{"models": {"m": {"inconsistency": {"total": "many"}}}}');
+  writeFileSync(join(dir, "results.json"), '{"models": {"m": {"inconsistency": {"stated_disagree_acted_agree": 1, "stated_agree_acted_disagree": 2, "total": "many", "share": 0.1}}}}');
   const out = join(mkdtempSync(join(tmpdir(), "vag-cli-out-")), "figs");
   const r = await vag("figures", "--from", dir, "--out", out, "--format", "none");
   assert.equal(r.code, 2);

@@ -30,7 +30,7 @@ test("the published data directory (and out/reproduce) is a direct source: repro
   assert.equal(t1.z.length, 12);
   assert.equal(t1.z[0].length, 56);
   // the paper's ranking claim: Choosing Own Goals is GPT-4o-mini's top gap in the Philippines
-  assert.equal(mini.ranking!.by_country!["Philippines"][0][0], "Choosing Own Goals");
+  assert.equal(mini.ranking!.by_country.Philippines![0][0], "Choosing Own Goals");
   assert.equal(inputs.publishedExamples?.length, 7106);
 });
 

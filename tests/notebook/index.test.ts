@@ -17,7 +17,8 @@ test("src/index exposes every layer as a namespace, notebooks' loader included",
     via: ["importTask1", "importTask2", "fetchData"],
     reproduce: ["reproduce", "compareTables"],
     gap: ["runGap", "runTargets", "withFeatures"],
-    figures: ["figureSet", "writeFigures", "FigureRenderer"],
+    results: ["modelResults", "runResults", "analyzeRuns"],
+    figures: ["figureSet", "writeFigures", "FigureRenderer", "loadInputs"],
     notebook: ["table", "showFigure", "endpointOrSimulator", "runStudy", "analyzeStudy", "frame", "cellRows", "rowsOf", "subsetResults", "figureHtml"],
   };
   for (const [layer, names] of Object.entries(expect)) {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startSimServer } from "../../src/sim";
 import { FAULT_KINDS } from "../../src/sim/faults";
 import { DEMO_SEED, runDemoPipeline } from "../../src/pipeline/demo";
-import { analyseRun } from "../../src/figures/sources";
+import { runResults } from "../../src/results/runResults";
 import { runTargets } from "../../src/gap/runDir";
 import { runGap } from "../../src/gap/runGap";
 import { readManifest } from "../../src/runs/manifest";
@@ -54,10 +54,11 @@ test("demo pipeline: 20% faults of every kind end with the records and metrics o
   }
 
   // Metrics: the run analysis and the gap predictor give identical numbers.
-  const ra = analyseRun(clean);
-  const rb = analyseRun(noisy);
+  const ra = runResults(clean);
+  const rb = runResults(noisy);
   assert.ok(ra.results.f1?.overall !== undefined && ra.results.inconsistency, "the clean run has F1 and inconsistency counts");
-  assert.deepEqual(rb, ra, "run analysis (matrices, F1, distances, ranking, inconsistency)");
+  assert.deepEqual(rb.results, ra.results, "run results (F1, kappa, distances, ranking, inconsistency, undecided, every interval)");
+  assert.deepEqual(rb.matrices, ra.matrices, "heatmap grids");
   const ga = gapOf(clean);
   assert.ok(ga.experiments.length > 0, "the gap experiment produced rows");
   assert.deepEqual(gapOf(noisy), ga, "gap-prediction results");

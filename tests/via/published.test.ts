@@ -9,7 +9,7 @@ import { importDataset } from "../../src/via/importDataset";
 import { importTask2 } from "../../src/via/importTask2";
 import { FEWSHOT_SETTINGS, MODEL_IDS, TASK2_FILES } from "../../src/via/models";
 import { RISK_CATEGORIES, TABLE13, TABLE14, TABLE3, TABLE4, TABLE5, TABLE8 } from "../../src/reproduce/paperNumbers";
-import type { ResultsJson } from "../../src/reproduce/reproduce";
+import { ResultsJsonSchema, type ResultsJson } from "../../src/results/schema";
 import { skipWithoutData, viaDir } from "../helpers/data";
 
 // Against the published data (../shared/via or VAL_DATA_DIR); skipped with one line when absent.
@@ -17,7 +17,7 @@ const skip = skipWithoutData();
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 describe("vag reproduce on the published data", { skip }, () => {
-  let results: ResultsJson;
+  let results: ResultsJson & Required<Pick<ResultsJson, "task2_prompt_agreement" | "gap_prediction_fewshot" | "risk_counts">>;
   let out: string;
   let stdout: string;
   before(() => {
@@ -28,7 +28,9 @@ describe("vag reproduce on the published data", { skip }, () => {
     });
     assert.equal(r.status, 0, r.stderr);
     stdout = r.stdout;
-    results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    // The one strict schema of results.json: an unknown or mistyped key fails here.
+    const parsed = ResultsJsonSchema.parse(JSON.parse(readFileSync(join(out, "results.json"), "utf8")));
+    results = { task2_prompt_agreement: {}, gap_prediction_fewshot: {}, risk_counts: {}, ...parsed };
   });
 
   test("Task 1 prompt agreement = Table 8 T1 to three decimals (Llama: documented 0.0009 gap)", () => {
@@ -42,15 +44,15 @@ describe("vag reproduce on the published data", { skip }, () => {
 
   test("GPT-4o-mini: overall F1 0.564 as published; every Table 3 and Table 13 cell and Table 4 reproduce", () => {
     const mini = results.models["gpt-4o-mini"]!;
-    assert.equal(round(mini.f1!.overall, 3), 0.564);
-    for (const c of COUNTRIES) assert.equal(round(mini.f1!.by_country[c], 2), TABLE3.values["gpt-4o-mini"]![c], c);
-    for (const t of TOPICS) assert.equal(round(mini.f1!.by_topic[t], 3), TABLE13.values["gpt-4o-mini"]![t], t);
+    assert.equal(round(mini.f1!.overall!, 3), 0.564);
+    for (const c of COUNTRIES) assert.equal(round(mini.f1!.by_country![c]!, 2), TABLE3.values["gpt-4o-mini"]![c], c);
+    for (const t of TOPICS) assert.equal(round(mini.f1!.by_topic![t]!, 3), TABLE13.values["gpt-4o-mini"]![t], t);
     const p = TABLE4.values["gpt-4o-mini"]!;
     assert.equal(mini.inconsistency!.stated_disagree_acted_agree, p.printedAD);
     assert.equal(mini.inconsistency!.stated_agree_acted_disagree, p.printedDA);
-    assert.equal(round(mini.inconsistency!.share * 100, 2), p.percent);
-    const [lo, hi] = mini.f1!.ci95.overall;
-    assert.ok(lo < mini.f1!.overall && mini.f1!.overall < hi);
+    assert.equal(round(mini.inconsistency!.share! * 100, 2), p.percent);
+    const [lo, hi] = mini.f1!.ci95!.overall as [number, number];
+    assert.ok(lo < mini.f1!.overall! && mini.f1!.overall! < hi);
   });
 
   test("Claude per-country F1 against Table 3: level agrees, single countries differ (documented)", () => {
@@ -59,19 +61,19 @@ describe("vag reproduce on the published data", { skip }, () => {
     // Australia −0.025). Pinned here so a change in either direction is noticed.
     const claude = results.models["claude-sonnet-4"]!.f1!;
     const printed = TABLE3.values["claude-sonnet-4"]!;
-    const diffs = COUNTRIES.map((c) => Math.abs(claude.by_country[c] - printed[c]));
+    const diffs = COUNTRIES.map((c) => Math.abs(claude.by_country![c]! - printed[c]));
     assert.equal(diffs.filter((d) => d <= 0.02).length, 8);
     assert.ok(Math.max(...diffs) < 0.05);
     const printedMean = COUNTRIES.reduce((s, c) => s + printed[c], 0) / COUNTRIES.length;
-    assert.ok(Math.abs(claude.overall - printedMean) < 0.003, `${claude.overall} vs ${printedMean}`);
+    assert.ok(Math.abs(claude.overall! - printedMean) < 0.003, `${claude.overall} vs ${printedMean}`);
   });
 
   test("few-shot gap prediction = Table 14 exactly", () => {
     for (const m of ["gpt-3.5-turbo", "llama-3.3-70b-instruct"] as const) {
       for (const s of FEWSHOT_SETTINGS) {
         const ours = results.gap_prediction_fewshot[m]![s];
-        assert.equal(round(ours.f1, 3), TABLE14.values[m]![s].f1, `${m} ${s}`);
-        assert.equal(round(ours.accuracy, 3), TABLE14.values[m]![s].accuracy, `${m} ${s}`);
+        assert.equal(round(ours.f1!, 3), TABLE14.values[m]![s].f1, `${m} ${s}`);
+        assert.equal(round(ours.accuracy!, 3), TABLE14.values[m]![s].accuracy, `${m} ${s}`);
         assert.equal(ours.n, 200);
       }
     }
@@ -90,36 +92,38 @@ describe("vag reproduce on the published data", { skip }, () => {
     }
   });
 
-  test("results.json has the documented shape", () => {
-    assert.deepEqual(Object.keys(results), ["models", "task2_prompt_agreement", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts", "human_evaluation"]);
+  test("results.json: the one schema, every interval with its scheme; the keys tables and figures read", () => {
+    assert.equal(results.simulated, false);
+    assert.equal(results.protocol, "paper");
     assert.deepEqual(Object.keys(results.models), ["gpt-4o-mini", "claude-sonnet-4", "llama-3.3-70b-instruct", "gemma-2-9b-it", "gpt-3.5-turbo", "gpt-4o"]);
     assert.deepEqual(Object.keys(results.task2_prompt_agreement).sort(), [...MODEL_IDS].sort());
     assert.deepEqual(Object.keys(results.risk_counts), [...RISK_CATEGORIES]);
     for (const m of ["gpt-4o-mini", "claude-sonnet-4"] as const) {
       const x = results.models[m]!;
-      assert.deepEqual(Object.keys(x), ["task1_agreement", "f1", "f1_inverted", "distance_group_mean", "distance_cell_mean", "ranking", "inconsistency", "confidence"]);
-      for (const f of [x.f1!, x.f1_inverted!]) {
-        assert.deepEqual(Object.keys(f), ["overall", "by_country", "by_topic", "ci95"]);
-        assert.deepEqual(Object.keys(f.by_country), [...COUNTRIES]);
-        assert.deepEqual(Object.keys(f.by_topic), [...TOPICS]);
-        assert.deepEqual(Object.keys(f.ci95), ["overall", "by_country", "by_topic"]);
-        assert.deepEqual(Object.keys(f.ci95.by_country), [...COUNTRIES]);
-        for (const ci of [f.ci95.overall, ...Object.values(f.ci95.by_topic)]) assert.ok(ci.length === 2 && ci[0] <= ci[1]);
+      for (const f of [x.f1!, x.f1_inverted!, x.kappa!]) {
+        assert.deepEqual(Object.keys(f.by_country!), [...COUNTRIES]);
+        assert.deepEqual(Object.keys(f.by_topic!), [...TOPICS]);
+        assert.deepEqual(f.ci95!.scheme, { overall: "crossed", by_country: "topics", by_topic: "countries" });
+        assert.equal(f.ci95!.resamples, 1000);
+        assert.deepEqual(Object.keys(f.ci95!.by_country!), [...COUNTRIES]);
+        for (const ci of [f.ci95!.overall, ...Object.values(f.ci95!.by_topic!)]) assert.ok(ci.length === 2 && ci[0]! <= ci[1]!);
       }
-      assert.ok(x.f1_inverted!.overall > 0.8, "the final notebooks' inverted F1 is ≈0.9");
+      assert.ok(x.f1_inverted!.overall! > 0.8, "the final notebooks' inverted F1 is ≈0.9");
       for (const d of [x.distance_group_mean!, x.distance_cell_mean!]) {
-        assert.deepEqual(Object.keys(d), ["by_country", "by_topic"]);
-        assert.deepEqual(Object.keys(d.by_country.Egypt), [...VALUES]);
-        assert.deepEqual(Object.keys(d.by_topic.Religion), [...VALUES]);
+        assert.deepEqual(Object.keys(d.by_country.Egypt!), [...VALUES]);
+        assert.deepEqual(Object.keys(d.by_topic.Religion!), [...VALUES]);
       }
-      const rank = x.ranking!.by_country.Philippines;
+      const rank = x.ranking!.by_country.Philippines!;
       assert.equal(rank.length, 56);
-      for (let k = 1; k < rank.length; k++) assert.ok(rank[k - 1][1] >= rank[k][1]);
+      for (let k = 1; k < rank.length; k++) assert.ok(rank[k - 1][1]! >= rank[k][1]!);
       // ranking distances are the figure (group-mean) form
-      assert.equal(rank[0][1], x.distance_group_mean!.by_country.Philippines[rank[0][0]]);
-      assert.deepEqual(Object.keys(x.inconsistency!), ["stated_disagree_acted_agree", "stated_agree_acted_disagree", "total", "share"]);
+      assert.equal(rank[0][1], x.distance_group_mean!.by_country.Philippines![rank[0][0]]);
+      assert.equal(x.inconsistency!.ci95!.scheme, "crossed");
+      // The paper protocol's single option order has no undecided pairs.
+      assert.equal(x.undecided!.count, 0);
     }
-    assert.deepEqual(Object.keys(results.models["gpt-4o"]!), ["task1_agreement", "confidence"]);
+    assert.deepEqual(Object.keys(results.models["gpt-4o"]!).filter((k) => k !== "protocol"), ["task1_agreement", "task1_agreement_ci95", "confidence"]);
+    assert.equal(results.models["gpt-4o"]!.task1_agreement_ci95!.scheme, "crossed");
     // Issue 12: the confidence section for every model with Task 1. Unstable stated values
     // (variants disagree) carry a gap several times more often than unanimous ones.
     const sources: Record<string, string> = {};
@@ -152,7 +156,6 @@ describe("vag reproduce on the published data", { skip }, () => {
       "gpt-4o": "task1-only",
     });
     assert.deepEqual(Object.keys(results.gap_prediction_fewshot), ["llama-3.3-70b-instruct", "gpt-3.5-turbo"]);
-    assert.deepEqual(Object.keys(results.gap_prediction_fewshot["gpt-3.5-turbo"]!.default), ["f1", "accuracy", "precision", "recall", "n"]);
   });
 
   test("every non-reproducing cell of every table has a cause; REPRODUCTION.md says all inputs match", () => {

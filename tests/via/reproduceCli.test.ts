@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { ResultsJsonSchema } from "../../src/results/schema";
 import { MISALIGNED_FILES, TASK1_FILES, TASK2_AGREEMENT_FILES, TASK2_FILES, FEWSHOT_SETTINGS, fewShotFile, MODEL_IDS } from "../../src/via/models";
 
 // `vag reproduce` end to end on a tiny synthetic data directory in the
@@ -60,7 +61,8 @@ test("vag reproduce: synthetic layout runs end to end and writes every output", 
     assert.ok(r.stdout.includes(join(out, f)), `stdout lists ${f}`);
   }
   const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-  assert.deepEqual(Object.keys(results), ["models", "task2_prompt_agreement", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts"]);
+  assert.deepEqual(Object.keys(results), ["simulated", "protocol", "models", "task2_prompt_agreement", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts"]);
+  ResultsJsonSchema.parse(results); // the one strict schema
   // one misaligned example per file, each "I fight bias": six Discrimination tags
   assert.equal(results.risk_counts.Discrimination, 6);
   // few-shot: 1 TP, 1 FP → precision 0.5, recall 1, F1 2/3, accuracy 0.5
@@ -78,12 +80,13 @@ test("vag reproduce: synthetic layout runs end to end and writes every output", 
   close(mini.distance_cell_mean.by_country.Egypt["Social Power"], 1 / 6);
   assert.equal(claude.distance_cell_mean.by_country.Egypt.Wealth, null); // no stated answer: NaN → null
   // paper protocol: every other cell has V missing (→ disagree) and A missing (→ agree)
-  assert.deepEqual(claude.inconsistency, { stated_disagree_acted_agree: 7392, stated_agree_acted_disagree: 0, total: 7392, share: 1 });
+  const { ci95: _ci, ...counts } = claude.inconsistency;
+  assert.deepEqual(counts, { stated_disagree_acted_agree: 7392, stated_agree_acted_disagree: 0, total: 7392, share: 1, cells: 7392 });
   assert.equal(mini.inconsistency.stated_disagree_acted_agree, 7391);
   assert.equal(claude.ranking.by_country.Egypt[0][0], "Social Power");
   assert.equal(claude.ranking.by_country.Egypt.length, 56);
   assert.equal(claude.f1.ci95.by_topic.Religion.length, 2);
-  assert.equal(Object.keys(results.models["gpt-4o"]).join(), "task1_agreement,confidence");
+  assert.equal(Object.keys(results.models["gpt-4o"]).join(), "protocol,task1_agreement,task1_agreement_ci95,confidence");
   const md = readFileSync(join(out, "REPRODUCTION.md"), "utf8");
   assert.match(md, /## Summary/);
   assert.match(md, /files differ from MANIFEST\.md/); // synthetic files are not the published ones

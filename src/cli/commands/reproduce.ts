@@ -30,11 +30,9 @@ export function register(program: Command): void {
       const paths = writeOutputs(opts.out, reproductionOutputs(rep));
       const log = (s: string) => process.stdout.write(s + "\n");
       log(`reproduce (paper protocol) from ${dataDir}`);
-      for (const [m, x] of Object.entries(rep.results.models) as Array<[ModelId, (typeof rep.results.models)[ModelId]]>) {
-        const parts = [`Task 1 agreement ${x!.task1_agreement?.toFixed(3)}`];
-        if (x!.f1) parts.push(`F1 ${x!.f1.overall.toFixed(3)} [${x!.f1.ci95.overall.map((v) => v.toFixed(3)).join(", ")}]`);
-        if (x!.inconsistency) parts.push(`inconsistent ${x!.inconsistency.total}`);
-        log(`  ${MODEL_LABEL[m]}: ${parts.join(", ")}`);
+      const { modelLine } = require("../../results/describe") as typeof import("../../results/describe");
+      for (const [m, x] of Object.entries(rep.results.models)) {
+        log(`  ${modelLine(MODEL_LABEL[m as ModelId] ?? m, x)}`);
       }
       log(`  risk: ${rep.detail.risk.tagged} tagged of ${rep.detail.risk.total} misaligned examples`);
       for (const t of compareTables(rep)) {
