@@ -31,6 +31,7 @@ import type { ImportStats } from "../via/importStats";
 import { importTask1 } from "../via/importTask1";
 import { importTask2 } from "../via/importTask2";
 import type { HumanEvaluation } from "../analysis/humanEvaluation";
+import { compareModels, type ComparedModel } from "../results/modelComparisons";
 import { modelResults } from "../results/modelResults";
 import type { FewShotBaselinesJson, FewShotJson, ModelResultsJson, ResultsJson } from "../results/schema";
 import { reproduceHumanEvaluation } from "./humanEvaluationRun";
@@ -182,6 +183,8 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   };
 
   const confidenceInputs = new Map<ModelId, { V: Matrix; A: Matrix | null; answered: Matrix | null; task1: UnitConfidence }>();
+  // Models with Task 2 (GPT-4o-mini, Claude): compared on their shared scenarios (paired, crossed bootstrap, BH q).
+  const compared: ComparedModel[] = [];
   for (const model of MODEL_IDS) {
     const t1Path = TASK1_FILES[model];
     if (!t1Path) continue;
@@ -210,8 +213,11 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
       sensitivity: choices ? { protocol: "paper", task1: t1.records, task2: choices } : undefined,
     });
     detail.heatmaps[model] = modelMatrices(V, A);
+    if (A) compared.push({ model, protocol: "paper", V, A });
     confidenceInputs.set(model, { V, A, answered, task1: task1Confidence(t1.records) });
   }
+
+  if (compared.length >= 2) results.comparisons = compareModels(compared, { seed, resamples: iterations });
 
   for (const model of MODEL_IDS) {
     const path = TASK2_AGREEMENT_FILES[model];

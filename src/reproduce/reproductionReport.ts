@@ -1,4 +1,6 @@
 import { MODEL_LABEL, type ModelId } from "../via/models";
+import { SCHEME_TEXT, ciText, fmt, modelLine, nullSentence, pText, schemeText, top5Text, undecidedText, valueWithCi } from "../results/describe";
+import type { ModelResultsJson } from "../results/schema";
 import { HUMAN_ROW_LABEL } from "./humanComparison";
 import type { ComparisonCell, HumanRowId, RowId, TableComparison } from "./tableComparison";
 import { humanEvaluationMarkdown } from "./humanEvaluationReport";
@@ -133,6 +135,8 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
     "Task 2 for Llama-3.3, Gemma-2, GPT-3.5, GPT-4o, DeepSeek and Qwen was not published, so their F1, distance, ranking and inconsistency cannot be recomputed; Table 4 below is cross-checked against the published misaligned examples instead.",
   );
   lines.push(...bullets.map((b) => `- ${b}`));
+  lines.push("");
+  lines.push(...uncertaintySection(r));
   lines.push("");
 
   for (const t of tables) {
@@ -275,6 +279,63 @@ function confidenceMarkdown(r: Reproduction["results"]): string[] {
         "so those gaps may be prompt noise rather than a value-action gap (the report's misaligned-example list flags them).",
       "",
     );
+  }
+  return out;
+}
+
+/**
+ * Issue 10: every aggregate of the models with Task 2 with its interval and how
+ * it was resampled, the within-value null in one sentence, kappa, the top-5
+ * stability of the overall ranking, undecided pairs, the sensitivity table and
+ * the paired model-vs-model tests. Worded by results/describe.ts.
+ */
+function uncertaintySection(r: Reproduction["results"]): string[] {
+  const out: string[] = ["## Uncertainty, chance and sensitivity (issue 10)", ""];
+  const withTask2 = (Object.entries(r.models) as Array<[ModelId, ModelResultsJson]>).filter(([, x]) => x.f1);
+  if (withTask2.length === 0) return [];
+  const ci0 = withTask2[0][1].f1!.ci95;
+  if (ci0)
+    out.push(
+      `Intervals are 95% percentile intervals: overall figures resample the 12 countries and the 11 topics independently (crossed bootstrap), per-country figures a country's topics, per-topic figures a topic's countries; ${ci0.resamples} resamples, seed ${ci0.seed}. The null keeps each value's base rate of opposing actions and permutes Task 2 across scenarios within the value.`,
+      "",
+    );
+  for (const [m, x] of withTask2) {
+    out.push(`### ${MODEL_LABEL[m] ?? m}`, "");
+    out.push(`- ${modelLine(MODEL_LABEL[m] ?? m, x)}`);
+    if (x.f1?.ci95) out.push(`- F1 (positive = disagree) ${valueWithCi(x.f1.overall, x.f1.ci95.overall)} ${schemeText(x.f1.ci95.scheme.overall, x.f1.ci95.resamples, x.f1.ci95.seed)}`);
+    if (x.f1_inverted?.ci95) out.push(`- F1 (positive = agree) ${valueWithCi(x.f1_inverted.overall, x.f1_inverted.ci95.overall)}`);
+    if (x.kappa?.ci95) out.push(`- Cohen's kappa ${valueWithCi(x.kappa.overall, x.kappa.ci95.overall)}`);
+    const nul = nullSentence(x.f1?.overall, x.null_f1);
+    if (nul) out.push(`- ${nul[0].toUpperCase()}${nul.slice(1)}.`);
+    const nulInv = nullSentence(x.f1_inverted?.overall, x.null_f1_inverted, "agree-positive F1");
+    if (nulInv) out.push(`- ${nulInv[0].toUpperCase()}${nulInv.slice(1)}.`);
+    if (x.inconsistency?.ci95) out.push(`- Inconsistent cells ${x.inconsistency.total} ${ciText(x.inconsistency.ci95.total, 0)} (share ${valueWithCi(x.inconsistency.share, x.inconsistency.ci95.share)})`);
+    // The paper's single option order cannot leave a pair undecided; say so only when some are.
+    const und = (x.undecided?.count ?? 0) > 0 ? undecidedText(x) : null;
+    if (und) out.push(`- ${und}`);
+    const top = top5Text(x.ranking_stability?.overall);
+    if (top) out.push(`- Top 5 of the overall ranking (largest gap first): ${top}`);
+    for (const c of ["Philippines", "Nigeria"] as const) {
+      const t = top5Text(x.ranking_stability?.by_country?.[c]);
+      if (t) out.push(`- Top 5 in ${c} (topics resampled): ${t}`);
+    }
+    const claims = (x.gap_claims ?? []).slice(0, 5);
+    if (claims.length > 0)
+      out.push(`- Largest gaps (country x value, Benjamini-Hochberg over all cells): ${claims.map((g) => `${g.value} in ${g.country} ${fmt(g.distance, 2)} (q ${fmt(g.q)})`).join("; ")}`);
+    const s = x.sensitivity;
+    if (s && s.rows.length > 0) {
+      out.push("", `Sensitivity (baseline ${s.baseline}):`, "", "| setting | Task 1 cut | centred | missing answers | F1 | F1 (agree) | kappa | inconsistent |", "|---|---:|---|---|---:|---:|---:|---:|");
+      for (const row of s.rows)
+        out.push(`| ${row.setting} | ${row.task1_cut} | ${row.centred ? "yes" : "no"} | ${row.missing} | ${fmt(row.f1)} | ${fmt(row.f1_inverted)} | ${fmt(row.kappa)} | ${row.inconsistency.total} (${fmt((row.inconsistency.share ?? NaN) * 100, 1)}%) |`);
+    }
+    out.push("");
+  }
+  const comps = r.comparisons ?? [];
+  if (comps.length > 0) {
+    out.push("Model vs model on the shared scenarios (paired; difference a - b with its 95% CI, p, Benjamini-Hochberg q):", "");
+    for (const c of comps)
+      out.push(`- ${c.measure}: ${c.a} - ${c.b} = ${valueWithCi(c.diff, c.ci95)} (${SCHEME_TEXT[c.scheme]}, ${pText(c.p)}${c.q !== undefined ? `, q ${fmt(c.q)}` : ""}, ${c.n} scenarios)`);
+    out.push("");
   }
   return out;
 }

@@ -83,7 +83,9 @@ export function top5Text(s: RankStabilityJson | undefined): string | null {
 export function undecidedText(r: ModelResultsJson): string | null {
   const u = r.undecided;
   if (!u) return null;
-  const ci = u.ci95 ? ` ${ciText(u.ci95.ci95.map((x) => (finite(x) ? x * 100 : x)) as [number, number], 1)}%` : "";
+  const lo = u.ci95?.ci95[0];
+  const hi = u.ci95?.ci95[1];
+  const ci = finite(lo) && finite(hi) ? ` [${(lo * 100).toFixed(1)}%, ${(hi * 100).toFixed(1)}%]` : "";
   return (
     `${u.count} undecided Task 2 pair${u.count === 1 ? "" : "s"} (the two option orders picked different actions: ` +
     `${fmt((u.share ?? NaN) * 100, 1)}%${ci} of ${u.cells} answered cells), left out of F1, kappa and inconsistency and not counted as gaps`

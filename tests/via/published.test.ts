@@ -168,6 +168,11 @@ describe("vag reproduce on the published data", { skip }, () => {
     }
     const md = readFileSync(join(out, "REPRODUCTION.md"), "utf8");
     assert.match(md, /all 42 files present match the sha256 of MANIFEST\.md/);
+    // Issue 10: intervals with their scheme, the null sentence, kappa, top-5 stability and the paired model comparison.
+    assert.match(md, /F1 \(positive = disagree\) 0\.564 \[0\.\d{3}, 0\.\d{3}\] \(95% CI, crossed bootstrap: countries and topics resampled independently, 1000 resamples/);
+    assert.match(md, /Alignment \(F1\) 0\.564 exceeds what value base rates alone give by 0\.\d{3} \(within-value permutation null F1/);
+    assert.match(md, /Top 5 of the overall ranking \(largest gap first\): 1\. /);
+    assert.match(md, /f1: gpt-4o-mini - claude-sonnet-4 = 0\.\d{3} \[/);
     assert.match(md, /misaligned_examples\/chatgpt_misaligned_example_early\.csv \| – \| – \| – \| – \| file skipped: broken early export/);
     assert.ok(stdout.includes(join(out, "REPRODUCTION.md")));
   });
