@@ -259,12 +259,14 @@ function inconsistencyJson(V: Matrix, A: Matrix, protocol: Protocol, w: CrossedW
   const inc = inconsistency(V, A, protocol);
   const rows = inconsistencyByRow(V, A, protocol);
   const total = rows.cells.map((_, i) => rows.statedDisagreeActedAgree[i] + rows.statedAgreeActedDisagree[i]);
-  const ones = new Float64Array(V.rows).fill(1);
-  // Counts scale with the scenarios drawn; a crossed resample always draws 12 × 11 = 132 of them,
-  // so Σ w·x / Σ w · 132 is the resampled count.
+  // Counts scale with the scenarios drawn: the resampled count is the resampled mean per compared
+  // scenario, Σ w·x / Σ w·[scenario compared], times the scenarios compared (132 under paper; a run
+  // covering a few scenarios would otherwise average in the uncovered ones as zeros).
+  const covered = rows.cells.map((n) => (n > 0 ? 1 : 0));
+  const nCovered = covered.reduce((a, b) => a + b, 0);
   const scaled = (x: Float64Array): [number, number] => {
-    const [lo, hi] = crossedRatioIntervals(x, ones, w).overall.ci95;
-    return [lo * V.rows, hi * V.rows];
+    const [lo, hi] = crossedRatioIntervals(x, covered, w).overall.ci95;
+    return [(lo ?? NaN) * nCovered, (hi ?? NaN) * nCovered];
   };
   return {
     stated_disagree_acted_agree: inc.stated_disagree_acted_agree,
