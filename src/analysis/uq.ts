@@ -247,6 +247,11 @@ export function wrongOf(answer: ArrayLike<number>, truth: ArrayLike<number>): Fl
   );
 }
 
+/** Whether at least one signal is present. */
+export function hasSignal(signals: Partial<Record<string, ArrayLike<number>>>): boolean {
+  return Object.values(signals).some((s) => s !== undefined);
+}
+
 /**
  * UQ performance of a run: every signal of every task, and the two
  * ensembles over all answers (Task 1 cells and Task 2 pairs pooled: one
@@ -260,7 +265,8 @@ export function uqPerformance(tasks: Partial<Record<"task1" | "task2", UqTask>>,
   const folds = options.folds ?? 5;
   for (const name of ["task1", "task2"] as const) {
     const t = tasks[name];
-    if (!t) continue;
+    // A task whose run supports no signal (one Task 1 variant, no replicates or logprobs) has nothing to judge.
+    if (!t || !hasSignal(t.conf.signals)) continue;
     const wrong = wrongOf(t.conf.answer, t.truth);
     for (const [s, x] of Object.entries(t.conf.signals)) if (x) signals[`${name}.${s}`] = uqScore(x, wrong);
     const mean = ensembleMean(t.conf.signals);

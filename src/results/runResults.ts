@@ -10,7 +10,7 @@ import type { Manifest } from "../runs/manifest";
 import { openRun, type Run } from "../runs/openRun";
 import { cellConfidence, cellConfidenceVector, task1Confidence, task2Confidence, type CellConfidence, type UnitConfidence } from "../analysis/confidence";
 import { restrictToConfident } from "../analysis/gapConfidence";
-import { uqPerformance, type UqTask } from "../analysis/uq";
+import { hasSignal, uqPerformance, type UqTask } from "../analysis/uq";
 import { groundTruth } from "../sim/respondent";
 import { DEFAULT_RESAMPLES, DEFAULT_RESULTS_SEED, modelResults } from "./modelResults";
 import { resultsJsonText, type ModelResultsJson, type ResultsJson, type UqJsonOut } from "./schema";
@@ -172,7 +172,8 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
  */
 function simulatedUq(manifest: Manifest, t1: UnitConfidence | null, t2: UnitConfidence | null, seed: number): UqJsonOut | undefined {
   const simSeed = manifest.scope["simulator.seed"];
-  if (!manifest.simulated || typeof simSeed !== "number" || (!t1 && !t2)) return undefined;
+  const judged = [t1, t2].filter((t): t is UnitConfidence => t !== null && hasSignal(t.signals));
+  if (!manifest.simulated || typeof simSeed !== "number" || judged.length === 0) return undefined;
   const gt = groundTruth(simSeed);
   const tasks: Partial<Record<"task1" | "task2", UqTask>> = {};
   if (t1) tasks.task1 = { conf: t1, truth: Float64Array.from(gt.cells, (c) => (c.stated === "disagree" ? 1 : 0)) };

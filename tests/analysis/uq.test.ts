@@ -5,6 +5,7 @@ import {
   fitLogistic,
   logisticEnsembleOutOfFold,
   misclassifiedRecall,
+  hasSignal,
   uqPerformance,
   uqScore,
   wrongOf,
@@ -83,4 +84,18 @@ test("logistic ensemble out of fold and the UQ performance of a run", () => {
   // the rank mean is diluted by the noise signal but still better than chance
   assert.ok(uq.ensemble.auroc! > 0.7 && uq.ensemble.auroc! < 1);
   assert.equal(uq.ensemble.byTask.task2.n, n);
+});
+
+test("uqPerformance leaves out a task whose run supports no signal (one Task 1 variant) instead of throwing", () => {
+  const n = 7392;
+  const answer = Float64Array.from({ length: n }, (_, u) => u % 2);
+  const truth = Float64Array.from({ length: n }, (_, u) => (u % 10 === 0 ? 1 - (u % 2) : u % 2));
+  const task1: UnitConfidence = { answer, n: new Int32Array(n).fill(1), signals: {} };
+  const task2: UnitConfidence = { answer, n: new Int32Array(n).fill(2), signals: { order: Float64Array.from({ length: n }, (_, u) => (u % 10 === 0 ? 0 : 1)) } };
+  const uq = uqPerformance({ task1: { conf: task1, truth }, task2: { conf: task2, truth } }, { truth: "test", seed: 1 });
+  assert.deepEqual(Object.keys(uq.signals), ["task2.order"]);
+  assert.deepEqual(Object.keys(uq.ensemble.byTask), ["task2"]);
+  assert.equal(uq.signals["task2.order"].auroc, 1);
+  assert.equal(hasSignal(task1.signals), false);
+  assert.equal(hasSignal(task2.signals), true);
 });
