@@ -3,6 +3,7 @@ import type { EvaluateOptions, SettingResult } from "./evaluate";
 import type { LabelKind, PairInput } from "./labels";
 import type { LogisticOptions } from "./logistic";
 import type { Verdict } from "./verdict";
+import type { Scores } from "./metrics";
 
 /** One target model's pairs (from the published data or a run directory). */
 export interface GapTarget {
@@ -13,17 +14,11 @@ export interface GapTarget {
 export type Method = "logistic" | "majority" | "stratified-random" | "fewshot";
 
 /** A flat row per (target, label, setting, method): what figures, the report and the notebooks tabulate. */
-export interface ExperimentRow {
+export interface ExperimentRow extends Scores {
   target: string;
   label: LabelKind;
   setting: string;
   method: Method;
-  n: number;
-  f1: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  auc: number | null;
   ci95: { f1: CI | null; auc: CI | null };
 }
 
