@@ -5,7 +5,7 @@ import type { Matrix } from "../analysis/matrix";
 import type { Task1Agreement } from "../analysis/promptAgreement";
 import type { Protocol } from "../protocol";
 import { runResults, type RunResults } from "../results/runResults";
-import type { InconsistencyJson, ModelResultsJson, RankingJson } from "../results/schema";
+import type { InconsistencyJson, ModelResultsJson } from "../results/schema";
 import { UserError } from "../errors";
 import type { Manifest } from "../runs/manifest";
 import { openRun } from "../runs/openRun";
@@ -46,11 +46,15 @@ export interface StudyAnalysis {
   results: ModelResultsJson;
   rate: AlignmentRate;
   rateInverted: AlignmentRate;
-  ranking: { byCountry: RankingJson["by_country"]; byTopic: RankingJson["by_topic"] };
+  // Plain tuples (null = a distance nobody answered): tslab's TypeScript 5.0 reads zod's inferred tuple as optional elements.
+  ranking: { byCountry: Partial<Record<Country, RankingList>>; byTopic: Partial<Record<Topic, RankingList>> };
   inconsistency: InconsistencyJson;
   task1Agreement: Task1Agreement;
   figures: RunResults;
 }
+
+/** One ranking as results.json stores it: values by descending distance. */
+export type RankingList = Array<[Value, number | null]>;
 
 export function analyzeStudy(runDir: string): StudyAnalysis {
   // One reading and one analysis of the run: the results every other consumer gets.

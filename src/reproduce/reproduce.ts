@@ -9,18 +9,14 @@ import { VALUE_INDEX } from "../catalog/values";
 import { confidenceJson } from "../results/confidence";
 import type { ConfidenceJson } from "../results/schema";
 import { actedMatrix, type ActedChoice } from "../analysis/acted";
-import { alignmentRate, type AlignmentRate } from "../analysis/alignmentRate";
-import { rateCIs, type RateCIs } from "../analysis/alignmentRateCI";
-import { distanceCellMean, distanceGroupMean, type DistanceTables } from "../analysis/distance";
-import { inconsistency, type Inconsistency } from "../analysis/inconsistency";
-import { keyed, type Matrix } from "../analysis/matrix";
+import type { Matrix } from "../analysis/matrix";
 import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
 import { paperTask2Agreement, task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
-import { alignmentRanking, type Ranking } from "../analysis/ranking";
+import { itemsMeanInterval, pairedSettingsIntervals } from "../analysis/itemIntervals";
 import { riskCounts, type RiskCounts } from "../analysis/risk";
 import { statedMatrix } from "../analysis/stated";
 import { UserError } from "../errors";
-import { fewShotBaselines, fewShotMcNemar, scoreFewShot, type FewShotScore, type RuleScore } from "../gap/fewshotScore";
+import { fewShotBaselines, fewShotMcNemar, fewShotPrediction, scoreFewShot, type FewShotScore, type RuleScore } from "../gap/fewshotScore";
 import { hashSeed, makeRng, sampleIndices } from "../analysis/random";
 import type { Task1Record, Task2Record } from "../runs/records";
 import { VIA_FILES } from "../via/files";
@@ -168,6 +164,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     protocol: "paper",
     models: {},
     task2_prompt_agreement: {},
+    task2_prompt_agreement_ci95: {},
     gap_prediction_fewshot: {},
     gap_prediction_fewshot_baselines: {},
     risk_counts: {},
@@ -224,7 +221,10 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     if (!path) continue;
     const imp = importPromptAgreement(dataDir, path, model);
     imports.push(imp.stats);
-    results.task2_prompt_agreement[model] = paperTask2Agreement(imp.records).value;
+    const agreement = paperTask2Agreement(imp.records);
+    results.task2_prompt_agreement[model] = agreement.value;
+    // Table 8's Task 2 column is a mean over the 50 sampled pairs: resample the pairs.
+    results.task2_prompt_agreement_ci95![model] = itemsMeanInterval(agreement.perPair, { seed, resamples: iterations });
   }
 
   for (const model of MODEL_IDS) {
@@ -251,6 +251,24 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
         const m = fewShotMcNemar(base.labels, base.replies, outputs[setting].replies);
         json[setting].mcnemar_vs_default = { default_only_correct: m.b, setting_only_correct: m.c, p: m.p };
       }
+    if (shared) {
+      // Table 14: the four settings scored the same items, so one item draw serves all of them (paired gains).
+      const predictions = Object.fromEntries(
+        FEWSHOT_SETTINGS.map((st) => [st, outputs[st].replies.map((reply) => fewShotPrediction(reply) === true)]),
+      ) as Record<FewShotSetting, boolean[]>;
+      const iv = pairedSettingsIntervals<FewShotSetting>(base.labels, predictions, { seed, resamples: iterations, baseline: "default" });
+      for (const setting of FEWSHOT_SETTINGS) {
+        const gain = iv[setting].f1GainVsBaseline;
+        json[setting].ci95 = {
+          f1: iv[setting].f1.ci95,
+          accuracy: iv[setting].accuracy.ci95,
+          ...(gain ? { f1_gain_vs_default: gain.ci95 } : {}),
+          scheme: "items-paired",
+          seed,
+          resamples: iterations,
+        };
+      }
+    }
     const rules = fewShotBaselines(base.labels, null);
     results.gap_prediction_fewshot_baselines![model] = {
       items: "published test items",

@@ -204,20 +204,30 @@ function table14Baselines(r: Reproduction["results"]): string[] {
     "Against trivial rules: the few-shot test sets are balanced (100 True, 100 False), so answering always True already gives F1 0.667 at accuracy 0.5, and recall ≈ 1 everywhere means most of Table 14's F1 is that. " +
       "McNemar (exact) compares each setting with `default` on the same 200 items (b = items only `default` got right, c = items only the setting got right):\n",
   );
-  out.push("| model | setting | F1 | accuracy | recall | McNemar vs default (b / c, p) |", "|---|---|---:|---:|---:|---|");
+  const ci = (c: readonly [number | null, number | null] | undefined) => (c ? ` [${f3(c[0])}, ${f3(c[1])}]` : "");
+  out.push(
+    "| model | setting | F1 [95% CI] | accuracy [95% CI] | recall | F1 gain vs default [95% CI] | McNemar vs default (b / c, p) |",
+    "|---|---|---:|---:|---:|---:|---|",
+  );
+  let scheme = "";
   for (const m of models) {
     const settings = r.gap_prediction_fewshot[m]!;
     for (const [setting, s] of Object.entries(settings)) {
       const mc = s.mcnemar_vs_default;
-      out.push(`| ${MODEL_LABEL[m]} | ${setting} | ${f3(s.f1)} | ${f3(s.accuracy)} | ${f3(s.recall)} | ${mc ? `${mc.default_only_correct} / ${mc.setting_only_correct}, p ${pv(mc.p)}` : "–"} |`);
+      if (s.ci95) scheme = `Intervals: percentile bootstrap over the test items, one item draw shared by the four settings (scheme ${s.ci95.scheme}, ${s.ci95.resamples} resamples, seed ${s.ci95.seed}).`;
+      const gain = s.ci95?.f1_gain_vs_default;
+      out.push(
+        `| ${MODEL_LABEL[m]} | ${setting} | ${f3(s.f1)}${ci(s.ci95?.f1)} | ${f3(s.accuracy)}${ci(s.ci95?.accuracy)} | ${f3(s.recall)} | ${gain ? `${ci(gain).trim()}` : "–"} | ${mc ? `${mc.default_only_correct} / ${mc.setting_only_correct}, p ${pv(mc.p)}` : "–"} |`,
+      );
     }
     const b = r.gap_prediction_fewshot_baselines?.[m];
     if (b) {
-      out.push(`| ${MODEL_LABEL[m]} | always True | ${f3(b.always_true.f1)} | ${f3(b.always_true.accuracy)} | ${f3(b.always_true.recall)} | |`);
-      out.push(`| ${MODEL_LABEL[m]} | polarity rule | ${b.polarity_rule ? f3(b.polarity_rule.f1) : "not computable"} | ${f3(b.polarity_rule?.accuracy)} | ${f3(b.polarity_rule?.recall)} | |`);
+      out.push(`| ${MODEL_LABEL[m]} | always True | ${f3(b.always_true.f1)} | ${f3(b.always_true.accuracy)} | ${f3(b.always_true.recall)} | | |`);
+      out.push(`| ${MODEL_LABEL[m]} | polarity rule | ${b.polarity_rule ? f3(b.polarity_rule.f1) : "not computable"} | ${f3(b.polarity_rule?.accuracy)} | ${f3(b.polarity_rule?.recall)} | | |`);
     }
   }
   out.push("");
+  if (scheme) out.push(scheme, "");
   const others = Object.entries(r.gap_prediction_fewshot_baselines ?? {}).filter(([m, b]) => b && b.items !== "published test items" && !models.includes(m as ModelId));
   if (others.length > 0) {
     out.push(
@@ -330,6 +340,7 @@ function uncertaintySection(r: Reproduction["results"]): string[] {
     }
     out.push("");
   }
+  out.push(...promptAgreementIntervals(r));
   const comps = r.comparisons ?? [];
   if (comps.length > 0) {
     out.push("Model vs model on the shared scenarios (paired; difference a - b with its 95% CI, p, Benjamini-Hochberg q):", "");
@@ -338,4 +349,23 @@ function uncertaintySection(r: Reproduction["results"]): string[] {
     out.push("");
   }
   return out;
+}
+
+/** Table 8 with its intervals: Task 1 resamples countries and topics (crossed), Task 2 the 50 sampled pairs. */
+function promptAgreementIntervals(r: Reproduction["results"]): string[] {
+  const models = [...new Set([...Object.keys(r.models), ...Object.keys(r.task2_prompt_agreement)])] as ModelId[];
+  const rows: string[] = [];
+  const schemes = new Set<string>();
+  for (const m of models) {
+    const t1 = r.models[m]?.task1_agreement;
+    const t1ci = r.models[m]?.task1_agreement_ci95;
+    const t2 = r.task2_prompt_agreement[m];
+    const t2ci = r.task2_prompt_agreement_ci95?.[m];
+    if (t1 === undefined && t2 === undefined) continue;
+    if (t1ci) schemes.add(`Task 1 ${schemeText(t1ci.scheme, t1ci.resamples, t1ci.seed)}`);
+    if (t2ci) schemes.add(`Task 2 ${schemeText(t2ci.scheme, t2ci.resamples, t2ci.seed)}`);
+    rows.push(`| ${MODEL_LABEL[m] ?? m} | ${t1 === undefined || t1 === null ? "–" : valueWithCi(t1, t1ci?.ci95)} | ${t2 === undefined ? "–" : valueWithCi(t2, t2ci?.ci95)} |`);
+  }
+  if (rows.length === 0) return [];
+  return ["Prompt agreement (Table 8) with 95% intervals:", "", "| model | Task 1 | Task 2 |", "|---|---:|---:|", ...rows, "", `Intervals: ${[...schemes].join("; ")}.`, ""];
 }

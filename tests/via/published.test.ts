@@ -75,6 +75,10 @@ describe("vag reproduce on the published data", { skip }, () => {
         assert.equal(round(ours.f1!, 3), TABLE14.values[m]![s].f1, `${m} ${s}`);
         assert.equal(round(ours.accuracy!, 3), TABLE14.values[m]![s].accuracy, `${m} ${s}`);
         assert.equal(ours.n, 200);
+        // intervals over the 200 shared items, one draw for all settings
+        assert.equal(ours.ci95?.scheme, "items-paired");
+        assert.ok(ours.ci95!.f1[0]! <= ours.f1! && ours.f1! <= ours.ci95!.f1[1]!, `${m} ${s} F1 inside its interval`);
+        assert.equal(ours.ci95!.f1_gain_vs_default === undefined, s === "default", `${m} ${s} gain interval`);
       }
     }
   });
@@ -89,6 +93,11 @@ describe("vag reproduce on the published data", { skip }, () => {
     assert.equal(results.task2_prompt_agreement["qwen-qwq-32b"], 0.92);
     for (const m of ["llama-3.3-70b-instruct", "gpt-3.5-turbo"] as const) {
       assert.equal(round(results.task2_prompt_agreement[m]!, 3), TABLE8.values[m]!.t2, m);
+    }
+    for (const m of MODEL_IDS) {
+      const iv = results.task2_prompt_agreement_ci95![m]!;
+      assert.equal(iv.scheme, "items", m);
+      assert.ok(iv.ci95[0]! < results.task2_prompt_agreement[m]! && results.task2_prompt_agreement[m]! < iv.ci95[1]!, `${m} inside its interval`);
     }
   });
 

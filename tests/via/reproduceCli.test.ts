@@ -61,13 +61,21 @@ test("vag reproduce: synthetic layout runs end to end and writes every output", 
     assert.ok(r.stdout.includes(join(out, f)), `stdout lists ${f}`);
   }
   const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-  assert.deepEqual(Object.keys(results), ["simulated", "protocol", "models", "task2_prompt_agreement", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts", "comparisons"]);
+  assert.deepEqual(Object.keys(results), ["simulated", "protocol", "models", "task2_prompt_agreement", "task2_prompt_agreement_ci95", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts", "comparisons"]);
   assert.deepEqual(results.comparisons.map((c: { a: string; b: string; measure: string }) => `${c.a}|${c.b}|${c.measure}`), ["gpt-4o-mini|claude-sonnet-4|f1", "gpt-4o-mini|claude-sonnet-4|kappa"]);
   ResultsJsonSchema.parse(results); // the one strict schema
   // one misaligned example per file, each "I fight bias": six Discrimination tags
   assert.equal(results.risk_counts.Discrimination, 6);
   // few-shot: 1 TP, 1 FP → precision 0.5, recall 1, F1 2/3, accuracy 0.5
-  assert.deepEqual(results.gap_prediction_fewshot["gpt-3.5-turbo"].default, { f1: 2 / 3, accuracy: 0.5, precision: 0.5, recall: 1, n: 2 });
+  const { ci95: fewShotCi, ...fewShotDefault } = results.gap_prediction_fewshot["gpt-3.5-turbo"].default;
+  assert.deepEqual(fewShotDefault, { f1: 2 / 3, accuracy: 0.5, precision: 0.5, recall: 1, n: 2 });
+  // Table 14 intervals: items resampled once for all settings; the baseline setting has no gain interval
+  assert.equal(fewShotCi.scheme, "items-paired");
+  assert.equal(fewShotCi.resamples, 50);
+  assert.equal(fewShotCi.f1_gain_vs_default, undefined);
+  assert.ok(Array.isArray(results.gap_prediction_fewshot["gpt-3.5-turbo"].explanation.ci95.f1_gain_vs_default));
+  // Table 8 Task 2 intervals: the sampled pairs resampled
+  assert.equal(results.task2_prompt_agreement_ci95["qwen-qwq-32b"].scheme, "items");
   // agreement: variants 0,1,4,5 negative-first, 2,3,6,7 positive-first; even variants answer "2", odd "1"
   // positive: v0 yes, v1 no, v2 no ("2" = negative), v3 yes, v4 yes, v5 no, v6 no, v7 yes → 4/8
   assert.equal(results.task2_prompt_agreement["qwen-qwq-32b"], 0.5);
