@@ -101,7 +101,7 @@ export function aucComponents(y: ArrayLike<number>, score: ArrayLike<number>): F
   return psi;
 }
 
-export interface Gain {
+export type Gain = {
   /** b − a (positive = b better), on the pooled out-of-fold predictions. */
   auc: number;
   f1: number;
@@ -111,7 +111,7 @@ export interface Gain {
   scheme: "scenarios-paired";
   resamples: number;
   permutations: number;
-}
+};
 
 /**
  * The gain of predictor b over predictor a on the same rows, with scenarios

@@ -9,14 +9,14 @@ import type { Rng } from "../analysis/random";
  * (src/analysis/classification.ts), positive class = label 1; AUC is rank based
  * (auc.ts) and null when it is undefined (one class only, or no scores).
  */
-export interface Scores {
+export type Scores = {
   n: number;
   f1: number;
   accuracy: number;
   precision: number;
   recall: number;
   auc: number | null;
-}
+};
 
 export type Interval = [number, number];
 

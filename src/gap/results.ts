@@ -14,13 +14,14 @@ export interface GapTarget {
 export type Method = "logistic" | "majority" | "stratified-random" | "fewshot";
 
 /** A flat row per (target, label, setting, method): what figures, the report and the notebooks tabulate. */
-export interface ExperimentRow extends Scores {
+// Type aliases, not interfaces: a row must fit figures' loose GapResults schema type, whose index signature an interface never matches.
+export type ExperimentRow = Scores & {
   target: string;
   label: LabelKind;
   setting: string;
   method: Method;
   ci95: { f1: CI | null; auc: CI | null };
-}
+};
 
 /** results.json of `vag gap`. */
 export interface GapResults {

@@ -19,16 +19,17 @@ import { LABEL_MEANING, type LabelKind } from "./labels";
  * predictions they are judged on, which slightly favours whichever side has
  * more settings to pick from (the text side); the sentence says so.
  */
-export interface VerdictSide {
+// Type aliases, not interfaces: verdicts must fit figures' loose GapResults schema type (an interface never matches an index signature).
+export type VerdictSide = {
   setting: string;
   auc: number | null;
   f1: number;
   ci95: { auc: CI | null; f1: CI };
-}
+};
 
 export type Conclusion = "text helps" | "text hurts" | "no detectable gain" | "not evaluated";
 
-export interface Verdict {
+export type Verdict = {
   target: string;
   label: LabelKind;
   n: number;
@@ -38,7 +39,7 @@ export interface Verdict {
   gain: (Omit<Gain, "ci95"> & { ci95: CI; ci95_f1: CI }) | null;
   conclusion: Conclusion;
   sentence: string;
-}
+};
 
 function best(rows: readonly SettingResult[]): SettingResult | null {
   let b: SettingResult | null = null;
