@@ -35,3 +35,10 @@ export function parseList(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
   return raw.split(",").map((s) => s.trim()).filter(Boolean);
 }
+
+/**
+ * Defaults of --seed and --iterations of every resampling command (reproduce, analyze): the values of
+ * results/modelResults.ts DEFAULT_RESULTS_SEED and DEFAULT_RESAMPLES, copied so that registering the
+ * commands loads no analysis code (tests/cli/startup.test.ts checks they are equal).
+ */
+export const RESAMPLE_DEFAULTS = { seed: 20250118, iterations: 1000 };

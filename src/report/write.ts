@@ -6,7 +6,7 @@ import { loadMisaligned, MISALIGNED_FILE } from "./misaligned";
 import { reportHtml } from "./page";
 import { runExamples } from "./runExamples";
 import { compareModels } from "../results/modelComparisons";
-import { RUN_ITERATIONS, RUN_SEED } from "../results/runResults";
+import { DEFAULT_RESAMPLES, DEFAULT_RESULTS_SEED } from "../results/modelResults";
 
 export interface WrittenReport {
   path: string;
@@ -38,7 +38,7 @@ export function writeReportFrom(
   // Several runs: each model's results with their intervals, cost, and the pairwise tests between them (runs analysed once, in loadInputs).
   const runModels = new Set<string>(inputs.runs.map((r) => r.model));
   if (inputs.runs.length >= 2) {
-    inputs.results = { ...(inputs.results ?? { models: {} }), comparisons: [...(inputs.results?.comparisons ?? []), ...compareModels(inputs.runs, { seed: RUN_SEED, resamples: RUN_ITERATIONS })] };
+    inputs.results = { ...(inputs.results ?? { models: {} }), comparisons: [...(inputs.results?.comparisons ?? []), ...compareModels(inputs.runs, { seed: DEFAULT_RESULTS_SEED, resamples: DEFAULT_RESAMPLES })] };
   } else runModels.clear();
   const misaligned = loadMisaligned(dirs);
   // Runs without a misaligned.json: their misaligned cells, from the analysed run.

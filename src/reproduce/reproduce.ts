@@ -28,7 +28,7 @@ import { importTask1 } from "../via/importTask1";
 import { importTask2 } from "../via/importTask2";
 import type { HumanEvaluation } from "../analysis/humanEvaluation";
 import { compareModels, type ComparedModel } from "../results/modelComparisons";
-import { modelResults } from "../results/modelResults";
+import { DEFAULT_RESAMPLES, DEFAULT_RESULTS_SEED, modelResults } from "../results/modelResults";
 import type { FewShotBaselinesJson, FewShotJson, ModelResultsJson, ResultsJson } from "../results/schema";
 import { reproduceHumanEvaluation } from "./humanEvaluationRun";
 import {
@@ -124,8 +124,6 @@ export interface ReproduceOptions {
   dataset?: boolean;
 }
 
-export const DEFAULT_SEED = 20250118;
-export const DEFAULT_ITERATIONS = 1000;
 
 /** Files `reproduce` cannot do without (the dataset is optional). */
 export function requiredFiles(): string[] {
@@ -149,8 +147,8 @@ export function requiredFiles(): string[] {
 
 export function reproduce(opts: ReproduceOptions): Reproduction {
   const { dataDir } = opts;
-  const seed = opts.seed ?? DEFAULT_SEED;
-  const iterations = opts.iterations ?? DEFAULT_ITERATIONS;
+  const seed = opts.seed ?? DEFAULT_RESULTS_SEED;
+  const iterations = opts.iterations ?? DEFAULT_RESAMPLES;
   const missing = requiredFiles().filter((f) => !existsSync(join(dataDir, f)));
   if (missing.length > 0) {
     throw new UserError(

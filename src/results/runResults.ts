@@ -55,9 +55,6 @@ export interface RunResults {
   run: Run;
 }
 
-export const RUN_SEED = DEFAULT_RESULTS_SEED;
-export const RUN_ITERATIONS = DEFAULT_RESAMPLES;
-
 /** The study matrices of a run under its protocol, and what modelResults needs beside them; no resampling. */
 export interface RunMatrices {
   run: Run;
@@ -128,7 +125,7 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     choice: r.error ? null : r.choice,
     row: rowOf(r.country, r.topic),
   }));
-  const uq = simulatedUq(manifest, t1conf, t2conf, opts.seed ?? RUN_SEED);
+  const uq = simulatedUq(manifest, t1conf, t2conf, opts.seed ?? DEFAULT_RESULTS_SEED);
   const results: ModelResultsJson = modelResults(V, A, protocol, {
     seed: opts.seed,
     resamples: opts.iterations,

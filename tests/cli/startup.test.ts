@@ -29,14 +29,13 @@ test("cli start-up: registering every command loads no heavy module", () => {
 
 test("cli start-up: option defaults copied into command files equal their sources", () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { DEFAULT_SEED, DEFAULT_ITERATIONS } = require("../../src/reproduce/reproduce") as typeof import("../../src/reproduce/reproduce");
+  const { DEFAULT_RESULTS_SEED, DEFAULT_RESAMPLES } = require("../../src/results/modelResults") as typeof import("../../src/results/modelResults");
   const { DEFAULT_BASE_URL } = require("../../src/via/fetch") as typeof import("../../src/via/fetch");
-  const { RUN_SEED, RUN_ITERATIONS } = require("../../src/results/runResults") as typeof import("../../src/results/runResults");
   /* eslint-enable @typescript-eslint/no-require-imports */
   const program = buildProgram();
-  assert.equal(option(program, ["reproduce"], "--seed"), DEFAULT_SEED);
-  assert.equal(option(program, ["reproduce"], "--iterations"), DEFAULT_ITERATIONS);
+  assert.equal(option(program, ["reproduce"], "--seed"), DEFAULT_RESULTS_SEED);
+  assert.equal(option(program, ["reproduce"], "--iterations"), DEFAULT_RESAMPLES);
   assert.equal(option(program, ["data", "fetch"], "--base-url"), DEFAULT_BASE_URL);
-  assert.equal(option(program, ["analyze"], "--seed"), RUN_SEED);
-  assert.equal(option(program, ["analyze"], "--iterations"), RUN_ITERATIONS);
+  assert.equal(option(program, ["analyze"], "--seed"), DEFAULT_RESULTS_SEED);
+  assert.equal(option(program, ["analyze"], "--iterations"), DEFAULT_RESAMPLES);
 });

@@ -1,8 +1,5 @@
 import type { Command } from "commander";
-import { intOption, numberOption } from "../options";
-
-/** Defaults of --seed and --iterations (equal to results/runResults.ts RUN_SEED and RUN_ITERATIONS, which tests/cli/startup.test.ts checks). */
-export const ANALYZE_DEFAULTS = { seed: 20250118, iterations: 1000 };
+import { intOption, numberOption, RESAMPLE_DEFAULTS } from "../options";
 
 /**
  * `vag analyze --run DIR... --out OUT`: every measure of the runs' models with
@@ -18,8 +15,8 @@ export function register(program: Command): void {
     .description("analyse run directories (every measure with its interval) into results.json, the schema of vag reproduce")
     .requiredOption("--run <dirs...>", "run directories (manifest.json + task1.jsonl / task2.jsonl); several allowed")
     .option("--out <dir>", "output directory", "out/analyze")
-    .option("--seed <n>", "seed of the bootstrap and permutation resamples", intOption("--seed"), ANALYZE_DEFAULTS.seed)
-    .option("--iterations <n>", "bootstrap resamples of every interval", intOption("--iterations", { min: 1 }), ANALYZE_DEFAULTS.iterations)
+    .option("--seed <n>", "seed of the bootstrap and permutation resamples", intOption("--seed"), RESAMPLE_DEFAULTS.seed)
+    .option("--iterations <n>", "bootstrap resamples of every interval", intOption("--iterations", { min: 1 }), RESAMPLE_DEFAULTS.iterations)
     .option(
       "--min-confidence <x>",
       "robust runs: compute the alignment measures on the cells whose confidence (lowest raw signal: variant/order/sample agreement, token probability, verbalized) is at least x",

@@ -1,11 +1,7 @@
 import type { Command } from "commander";
-import { intOption } from "../options";
-import { UserError } from "../../errors";
+import { intOption, RESAMPLE_DEFAULTS } from "../options";
 import { resolveDataDir } from "../../via/files";
 import type { ModelId } from "../../via/models";
-
-/** Defaults of --seed and --iterations (equal to reproduce/reproduce.ts DEFAULT_SEED and DEFAULT_ITERATIONS, which tests/cli/startup.test.ts checks). */
-export const CLI_DEFAULTS = { seed: 20250118, iterations: 1000 };
 
 /** `vag reproduce`: the paper's tables from the published files, beside the printed numbers. */
 export function register(program: Command): void {
@@ -14,8 +10,8 @@ export function register(program: Command): void {
     .description("recompute the paper's tables from the published data (paper protocol) and explain every difference")
     .option("--data-dir <dir>", "published data directory (default: $VAL_DATA_DIR, else data/via)")
     .option("--out <dir>", "output directory", "out/reproduce")
-    .option("--seed <n>", "bootstrap seed", intOption("--seed"), CLI_DEFAULTS.seed)
-    .option("--iterations <n>", "bootstrap resamples", intOption("--iterations", { min: 1 }), CLI_DEFAULTS.iterations)
+    .option("--seed <n>", "bootstrap seed", intOption("--seed"), RESAMPLE_DEFAULTS.seed)
+    .option("--iterations <n>", "bootstrap resamples", intOption("--iterations", { min: 1 }), RESAMPLE_DEFAULTS.iterations)
     .option("--dataset", "also import the VIA dataset CSV for its refusal and usable-pair counts (no table depends on it; slower)", false)
     .action((opts: { dataDir?: string; out: string; seed: number; iterations: number; dataset: boolean }) => {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
@@ -23,8 +19,6 @@ export function register(program: Command): void {
       const { MODEL_LABEL } = require("../../via/models") as typeof import("../../via/models");
       const { reproduce } = require("../../reproduce/reproduce") as typeof import("../../reproduce/reproduce");
       const { reproductionOutputs, writeOutputs } = require("../../reproduce/reproductionOutputs") as typeof import("../../reproduce/reproductionOutputs");
-      if (!Number.isInteger(opts.seed)) throw new UserError(`--seed must be an integer, got ${opts.seed}`, 2);
-      if (!Number.isInteger(opts.iterations) || opts.iterations < 1) throw new UserError(`--iterations must be a positive integer`, 2);
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });
       const rep = reproduce({ dataDir, seed: opts.seed, iterations: opts.iterations, dataset: opts.dataset });
       const paths = writeOutputs(opts.out, reproductionOutputs(rep));
