@@ -2,12 +2,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COUNTRIES, SCENARIOS, TOPICS, VALUES, type Country, type Topic, type Value } from "../catalog";
-import { cellConfidence, cellConfidenceVector, task1Confidence, unanimity, type UnitConfidence } from "../analysis/confidence";
-import { crossedWeights } from "../analysis/crossedBootstrap";
+import { cellConfidence, cellConfidenceVector, task1Confidence, unanimity } from "../analysis/confidence";
 import { rowOf } from "../analysis/matrix";
 import { VALUE_INDEX } from "../catalog/values";
-import { confidenceJson } from "../results/confidence";
-import type { ConfidenceJson } from "../results/schema";
 import { actedMatrix, type ActedChoice } from "../analysis/acted";
 import type { Matrix } from "../analysis/matrix";
 import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
@@ -177,7 +174,16 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     examples: [],
   };
 
-  const confidenceInputs = new Map<ModelId, { V: Matrix; A: Matrix | null; answered: Matrix | null; task1: UnitConfidence }>();
+  // The published misaligned examples come first: for models without Task 2 they are the gap cells of the confidence section.
+  const misaligned = new Map<ModelId, MisalignedExample[]>();
+  for (const model of MODEL_IDS) {
+    const spec = MISALIGNED_FILES[model];
+    if (!spec) continue;
+    const imp = importMisaligned(dataDir, model, spec);
+    imports.push(imp.stats);
+    misaligned.set(model, imp.records);
+  }
+  const unanimityOf = new Map<ModelId, Float64Array>();
   // Models with Task 2 (GPT-4o-mini, Claude): compared on their shared scenarios (paired, crossed bootstrap, BH q).
   const compared: ComparedModel[] = [];
   for (const model of MODEL_IDS) {
@@ -200,16 +206,25 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
       detail.task2Missing[model] = acted.missing;
       results.gap_prediction_fewshot_baselines![model] = targetRuleBaselines(t2.records, makeRng(hashSeed(`${seed}:fewshot-baselines:${model}`)));
     }
+    const task1Conf = task1Confidence(t1.records);
+    unanimityOf.set(model, unanimity(task1Conf));
+    const listed = A ? [] : (misaligned.get(model) ?? []).map((e) => rowOf(e.country, e.topic) * VALUES.length + VALUE_INDEX[e.value]);
     // Every measure of the model with its interval, computed where every other consumer computes it.
     results.models[model] = modelResults(V, A, "paper", {
       seed,
       resamples: iterations,
       task1Agreement: task1Agreement(t1.records),
       sensitivity: choices ? { protocol: "paper", task1: t1.records, task2: choices } : undefined,
+      // Confidence (issue 12): gaps from the Task 2 choices where published, else from the misaligned examples.
+      confidence: {
+        task1: task1Conf,
+        actedAnswered: answered,
+        exampleGapUnits: listed.length > 0 ? listed : undefined,
+        cells: cellConfidenceVector(cellConfidence(task1Conf, null)),
+      },
     });
     detail.heatmaps[model] = modelMatrices(V, A);
     if (A) compared.push({ model, protocol: "paper", V, A });
-    confidenceInputs.set(model, { V, A, answered, task1: task1Confidence(t1.records) });
   }
 
   if (compared.length >= 2) results.comparisons = compareModels(compared, { seed, resamples: iterations });
@@ -280,15 +295,10 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   }
 
   const examples: MisalignedExample[] = [];
-  for (const model of MODEL_IDS) {
-    const spec = MISALIGNED_FILES[model];
-    if (!spec) continue;
-    const imp = importMisaligned(dataDir, model, spec);
-    imports.push(imp.stats);
-    examples.push(...imp.records);
-    const ci = confidenceInputs.get(model);
-    const un = ci ? unanimity(ci.task1) : null;
-    for (const e of imp.records) {
+  for (const [model, records] of misaligned) {
+    examples.push(...records);
+    const un = unanimityOf.get(model) ?? null;
+    for (const e of records) {
       const u = un ? un[rowOf(e.country, e.topic) * VALUES.length + VALUE_INDEX[e.value]] : NaN;
       detail.examples.push({
         model,
@@ -302,15 +312,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
         ...(un ? { unstable: Number.isFinite(u) ? u === 0 : null } : {}),
       });
     }
-    detail.misalignedDirections[model] = directions(imp.records);
-  }
-  // Confidence (issue 12): gaps from the Task 2 choices where published, else from the misaligned examples.
-  const w = crossedWeights({ seed, resamples: iterations });
-  for (const [model, c] of confidenceInputs) {
-    const listed = c.A ? undefined : examples.filter((e) => e.model === model).map((e) => rowOf(e.country, e.topic) * VALUES.length + VALUE_INDEX[e.value]);
-    const cells = cellConfidenceVector(cellConfidence(c.task1, null));
-    const json = confidenceJson(c.V, c.A, "paper", { task1: c.task1, actedAnswered: c.answered, exampleGapUnits: listed && listed.length ? listed : undefined, cells }, w);
-    if (json) results.models[model]!.confidence = json;
+    detail.misalignedDirections[model] = directions(records);
   }
   // The authors tag the "Human Action" only; an example whose action text did
   // not parse has nothing to tag (none in the published files).
