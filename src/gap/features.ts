@@ -99,20 +99,12 @@ function buildBlock(examples: readonly GapExample[], fn: FeatureFunction): Block
   const add = (c: number, value: number) => {
     if (c >= acc.length) {
       const size = Math.max(c + 1, acc.length * 2);
-      const a2 = new Float64Array(size);
-      a2.set(acc);
-      acc = a2;
-      const s2 = new Uint8Array(size);
-      s2.set(seen);
-      seen = s2;
+      acc = grown(acc, size);
+      seen = grown(seen, size);
     }
     if (!seen[c]) {
       seen[c] = 1;
-      if (nRow === rowCols.length) {
-        const r2 = new Int32Array(rowCols.length * 2);
-        r2.set(rowCols);
-        rowCols = r2;
-      }
+      if (nRow === rowCols.length) rowCols = grown(rowCols, rowCols.length * 2);
       rowCols[nRow++] = c;
     }
     acc[c] += value;
@@ -157,12 +149,8 @@ function buildBlock(examples: readonly GapExample[], fn: FeatureFunction): Block
     const cols = rowCols.subarray(0, nRow).sort();
     if (nnz + nRow > colIdx.length) {
       const size = Math.max(nnz + nRow, colIdx.length * 2);
-      const c2 = new Int32Array(size);
-      c2.set(colIdx);
-      colIdx = c2;
-      const v2 = new Float64Array(size);
-      v2.set(vals);
-      vals = v2;
+      colIdx = grown(colIdx, size);
+      vals = grown(vals, size);
     }
     for (let k = 0; k < cols.length; k++) {
       const c = cols[k];
@@ -310,3 +298,10 @@ export const targetExplanationFeature: FeatureFunction = {
   },
   ngrams: (e) => (e.targetExplanation ? [["target", e.targetExplanation] as const] : []),
 };
+
+/** A copy of `a` in a larger array of the same kind (the amortised growth of the CSR buffers above). */
+function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a);
+  return out;
+}
