@@ -8,3 +8,4 @@ export * from "./task1";
 export * from "./task2";
 export * from "./verbalized";
 export * from "./answerProbability";
+export * from "./reasoning";
