@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .command("figures")
     .description("write every figure the results support (PNG, SVG and figures.html)")
     .requiredOption("--from <dirs...>", "out/reproduce, out/gap or run directories (several allowed)")
-    .option("--out <dir>", "output directory", "out/figures")
+    .option("--out <dir>", "output directory", "figures")
     .option("--model <ids>", "only these models (comma-separated ids)")
     .option("--format <list>", "image formats: png,svg, or none for figures.html only", "png,svg")
     .option("--scale <n>", "PNG pixel scale (2 = sharp at paper size)", "2")
