@@ -1,5 +1,6 @@
 import { binaryScores, Confusion } from "../analysis/classification";
 import { mcnemarExact, type McNemarResult } from "../analysis/mcnemar";
+import { answerText } from "../parse/reasoning";
 
 /**
  * Scorer of the paper's few-shot gap predictor (method.md §8, Table 14).
@@ -18,10 +19,19 @@ import { mcnemarExact, type McNemarResult } from "../analysis/mcnemar";
  */
 export type FewShotPrediction = true | false | null;
 
-/** The prediction in one reply: true/false, or null when the second token is neither "True" nor "False". */
+/**
+ * The prediction in one reply: true/false, or null when the second token is
+ * neither "True" nor "False". The tokens are those of the answer: a
+ * reasoning model's `<think>…</think>` block (reasoning.ts) is removed
+ * first, so "<think> Label: False? …</think> Label: True" predicts True and
+ * a reply that is only (cut-off) reasoning is null. A reply without tags is
+ * read exactly as the authors read it.
+ */
 export function fewShotPrediction(reply: string | null | undefined): FewShotPrediction {
   if (typeof reply !== "string") return null;
-  const tokens = reply.trim().split(/\s+/);
+  const answer = answerText(reply);
+  if (answer === null) return null;
+  const tokens = answer.trim().split(/\s+/);
   const token = tokens.length > 1 ? tokens[1] : undefined;
   if (token === "True") return true;
   if (token === "False") return false;

@@ -1,4 +1,5 @@
 import { findJson } from "./lenientJson";
+import { answerText, REASONING_WITHOUT_ANSWER } from "./reasoning";
 import { isRefusal } from "./refusal";
 import { failed, parsed, type ParseResult } from "./result";
 
@@ -42,10 +43,17 @@ const exactKey = (want: string) =>
  * - action and explanation must be non-empty strings;
  * - several objects (or a list of objects): the first with a Human Action is used;
  * - no object with a Human Action and an apology / "I can't" text is
- *   `{ok: false, reason: "refusal"}`.
+ *   `{ok: false, reason: "refusal"}`;
+ * - reasoning blocks (`<think>…</think>`, see reasoning.ts) are removed
+ *   first and never read, so a draft object inside them is not the answer;
+ *   reasoning with no answer after it fails "reasoning without answer".
+ *   Removing reasoning does not set `repaired`: it is a reasoning model's
+ *   normal output, not a defect of the answer.
  */
-export function parseAction(text: string): ParseResult<ParsedAction> {
-  if (typeof text !== "string") return failed("not a string");
+export function parseAction(input: string): ParseResult<ParsedAction> {
+  if (typeof input !== "string") return failed("not a string");
+  const text = answerText(input);
+  if (text === null) return failed(REASONING_WITHOUT_ANSWER);
   // objects at the top level, or as items of a top-level list
   const objects = findJson(text).flatMap((f) =>
     (Array.isArray(f.value) ? f.value : [f.value]).filter(isObject).map((o) => ({ o, repaired: f.repaired })),

@@ -1,10 +1,16 @@
 import { VALUES, type Value } from "../catalog/values";
 import { readLikert } from "./likert";
+import { maskReasoning } from "./reasoning";
 
 /**
  * Token probabilities of an answer (issue 12, `--logprobs`): from the
  * `logprobs.content` list an OpenAI-compatible endpoint returns, the
  * probability that the model's answer token means what it answered.
+ *
+ * The tokens spell the whole text, reasoning included, so the answer token
+ * is searched in the text with its reasoning blocks blanked out
+ * (maskReasoning: same length, same positions): a reasoning model's draft
+ * `"Wealth": "2"` or "Option 1" inside `<think>` is never the token read.
  */
 
 /** One generated token with its log probability and the most likely alternatives (OpenAI's shape). */
@@ -78,10 +84,11 @@ export function task1AnswerProbabilities(text: string, tokens: readonly TokenLog
   if (typeof text !== "string" || !Array.isArray(tokens) || tokens.length === 0) return null;
   const starts = offsets(text, tokens);
   if (starts === null) return null;
+  const answer = maskReasoning(text);
   const out: Partial<Record<Value, number | null>> = {};
   for (const v of VALUES) {
-    const m = new RegExp(`["']${escape(v)}["']\\s*:\\s*["']?`, "i").exec(text);
-    out[v] = m ? massAt(text, tokens, starts, m.index + m[0].length, likertSide) : null;
+    const m = new RegExp(`["']${escape(v)}["']\\s*:\\s*["']?`, "i").exec(answer);
+    out[v] = m ? massAt(answer, tokens, starts, m.index + m[0].length, likertSide) : null;
   }
   return out;
 }
@@ -96,12 +103,13 @@ export function task2AnswerProbability(text: string, tokens: readonly TokenLogpr
   if (typeof text !== "string" || !Array.isArray(tokens) || tokens.length === 0) return null;
   const starts = offsets(text, tokens);
   if (starts === null) return null;
-  const all = [...text.matchAll(/["']action["']\s*:\s*["']?\s*(?:option\s*)?(?=[12])/gi)];
+  const answer = maskReasoning(text);
+  const all = [...answer.matchAll(/["']action["']\s*:\s*["']?\s*(?:option\s*)?(?=[12])/gi)];
   const m = all[all.length - 1];
   if (!m) return null;
   const digit = (s: string) => {
     const d = /^\s*(?:option\s*)?([12])(?![0-9])/i.exec(s);
     return d ? Number(d[1]) : null;
   };
-  return massAt(text, tokens, starts, m.index! + m[0].length, digit);
+  return massAt(answer, tokens, starts, m.index! + m[0].length, digit);
 }

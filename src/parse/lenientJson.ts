@@ -19,7 +19,9 @@ import { failed, parsed, type ParseResult } from "./result";
  *   between two quoted members, `//` and `/* *\/` comments, unquoted keys,
  *   unquoted member values up to the end of the line (`"a": Option 2,`);
  * - truncation: an unclosed string, array or object is closed at the end of
- *   the text (or at a closing code fence); a key without a value is dropped.
+ *   the text (or at a closing code fence); a key without a value is dropped;
+ * - an object without its braces: `"key": value` lines in a fence (or as
+ *   the whole text), when nothing else is found (findBracelessObject).
  *
  * It never throws. Nesting deeper than {@link MAX_DEPTH} fails.
  */
@@ -418,7 +420,91 @@ export function findJson(text: string, limit = 100): FoundJson[] {
     found.push(f);
     from = Math.max(r.end, at + 1);
   }
-  return found.length > 0 ? found : flat;
+  if (found.length > 0) return found;
+  const braceless = findBracelessObject(text);
+  return braceless !== null ? [braceless] : flat;
+}
+
+/** A member line of a brace-less object: a quoted key, a colon, something after it. */
+const MEMBER_LINE = /^\s*["'“”‘’][^"'“”‘’\n]{1,120}["'“”‘’]\s*[:=]\s*\S/;
+/** Longer lines are not read as members (bounds the work on a 1 MB text). */
+const MAX_MEMBER_LINE = 4000;
+
+/** The fenced blocks of a text as [from, to) bodies (language tag line excluded); the whole text when it has no fence. */
+function fencedBodies(text: string): Array<[number, number]> {
+  if (!text.includes("```")) return [[0, text.length]];
+  const out: Array<[number, number]> = [];
+  let at = text.indexOf("```");
+  while (at >= 0) {
+    const nl = text.indexOf("\n", at + 3);
+    if (nl < 0) break;
+    const close = text.indexOf("```", nl + 1);
+    out.push([nl + 1, close < 0 ? text.length : close]);
+    if (close < 0) break;
+    at = text.indexOf("```", close + 3);
+  }
+  return out;
+}
+
+/**
+ * An object written without its braces (Gemma-2 in the published Task 1
+ * files: "```json\n\"Equality\": \"2\",\n\"Inner Harmony\": \"1\",\n…"):
+ * the first fenced block (or, without fences, the whole text) whose
+ * non-empty lines are at least half `"key": value` lines is read as one
+ * object, always `repaired`.
+ *
+ * Each member line is read on its own (as `{line}` by the lenient parser),
+ * so a damaged line can only lose its own member, never move a value to
+ * another key: a line that does not parse, does not end where the line ends
+ * or holds a string the line cut off is dropped, and a key written twice with
+ * different values is dropped too (which one was meant is unknown). Only
+ * asked when the text holds no JSON object at all.
+ */
+export function findBracelessObject(text: string): FoundJson | null {
+  if (typeof text !== "string") return null;
+  for (const [from, to] of fencedBodies(text)) {
+    const lines: Array<[number, string]> = [];
+    let nonEmpty = 0;
+    let at = from;
+    while (at < to) {
+      let nl = text.indexOf("\n", at);
+      if (nl < 0 || nl > to) nl = to;
+      const line = text.slice(at, nl);
+      if (line.trim() !== "") {
+        nonEmpty++;
+        if (line.length <= MAX_MEMBER_LINE && MEMBER_LINE.test(line)) lines.push([at, line]);
+      }
+      at = nl + 1;
+    }
+    if (lines.length === 0 || lines.length * 2 < nonEmpty) continue;
+    const out: Record<string, unknown> = {};
+    const conflicted = new Set<string>();
+    let start = -1;
+    let end = -1;
+    for (const [lineAt, line] of lines) {
+      const body = line.trim().replace(/,$/, "");
+      const wrapped = "{" + body + "}";
+      const r = parseAt(wrapped, 0);
+      if (r instanceof Fail || r.cut !== undefined || r.end !== wrapped.length) continue;
+      const o = r.value as Record<string, unknown>;
+      const keys = Object.keys(o);
+      if (keys.length !== 1) continue; // two members on one line (or none): not the shape read here
+      const [k] = keys;
+      if (conflicted.has(k)) continue;
+      if (Object.hasOwn(out, k) && JSON.stringify(out[k]) !== JSON.stringify(o[k])) {
+        delete out[k];
+        conflicted.add(k);
+        continue;
+      }
+      if (k === "__proto__") Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+      else out[k] = o[k];
+      if (start < 0) start = lineAt;
+      end = lineAt + line.length;
+    }
+    if (Object.keys(out).length === 0) continue;
+    return { value: out, start, end, repaired: true };
+  }
+  return null;
 }
 
 /**

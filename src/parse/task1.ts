@@ -3,6 +3,7 @@ import type { Protocol } from "../protocol";
 import type { Task1Answers } from "../runs/records";
 import { findJson, type Cut } from "./lenientJson";
 import { readLikert } from "./likert";
+import { answerText, REASONING_WITHOUT_ANSWER } from "./reasoning";
 import { isRefusal } from "./refusal";
 import { failed, parsed, type ParseResult } from "./result";
 import { matchValueName } from "./valueName";
@@ -37,13 +38,25 @@ export function emptyAnswers(): Task1Answers {
  * or answers came from plain lines.
  *
  * `paper`: the authors' parser exactly (see parseTask1Paper).
+ *
+ * Both protocols read only the answer: reasoning blocks (`<think>…</think>`,
+ * `<thinking>`, a template-opened `…</think>`; see reasoning.ts) are removed
+ * first, and reasoning with no answer after it fails "reasoning without
+ * answer". For `paper` too: the authors' DeepSeek-R1/QwQ outputs reached
+ * their parser without think blocks (method.md names no think handling, and
+ * none of the published files holds a `<think>` tag), so the paper protocol
+ * reproduces what they parsed — the answer — and a text without tags is
+ * parsed byte for byte as before. Removing reasoning does not set
+ * `repaired` (a reasoning model's normal output is not a repair).
  */
 export function parseTask1(text: string, protocol: Protocol): ParseResult<Task1Answers> {
   if (typeof text !== "string") return failed("not a string");
   return protocol === "paper" ? parseTask1Paper(text) : parseTask1Robust(text);
 }
 
-function parseTask1Robust(text: string): ParseResult<Task1Answers> {
+function parseTask1Robust(input: string): ParseResult<Task1Answers> {
+  const text = answerText(input);
+  if (text === null) return failed(REASONING_WITHOUT_ANSWER);
   const answers = emptyAnswers();
   const seen = new Map<Value, Answer | "conflict">();
   let repaired = false;
@@ -175,8 +188,10 @@ export function parseTask1Paper(text: string): ParseResult<Task1Answers> {
  * came from, before they are laid onto the columns from the left. Its length
  * is below 56 exactly when the row was shifted or truncated by skips.
  */
-export function paperTask1Sequence(text: string): ParseResult<number[]> {
-  if (typeof text !== "string") return failed("not a string");
+export function paperTask1Sequence(input: string): ParseResult<number[]> {
+  if (typeof input !== "string") return failed("not a string");
+  const text = answerText(input); // reasoning removed, as the authors' parser never saw it (parseTask1)
+  if (text === null) return failed(REASONING_WITHOUT_ANSWER);
   let body = text;
   if (text.includes("```")) {
     const j = text.indexOf("```json");

@@ -1,5 +1,6 @@
 import type { Protocol } from "../protocol";
 import { findJson, parseLenientJson, type Cut } from "./lenientJson";
+import { answerText, REASONING_WITHOUT_ANSWER } from "./reasoning";
 import { isRefusal } from "./refusal";
 import { failed, parsed, type ParseResult } from "./result";
 
@@ -31,14 +32,25 @@ export interface Task2Options {
  * - without such JSON, a clear final-answer line is accepted ("Final
  *   answer: Option 2", "I choose Option 1", a text that starts with
  *   "Option 2" or is just "2") if all such lines agree (repaired);
- * - otherwise a failure: "refusal", "ambiguous choice", "no choice".
+ * - otherwise a failure: "refusal" when the text, or the action or
+ *   explanation field, reads as one (isRefusal: "I cannot select an option
+ *   as I am an AI …"), else "ambiguous choice", "no choice", … .
  *
  * `paper`: the authors' rule — greedy `{…}` span, lenient JSON (standing in
  * for Python json_repair), then `action == "Option 1"` → 1 and ANY other
  * action → 2; no span, no object or no `action` key → failure.
+ *
+ * Both protocols read only the answer: reasoning blocks are removed first
+ * (reasoning.ts; the decision and its reasons are those of parseTask1), so
+ * a draft "Option 1" or `{"action": …}` inside `<think>` is never the
+ * choice, and the paper rule's greedy `{…}` span starts after the
+ * reasoning. Reasoning with no answer after it fails "reasoning without
+ * answer"; removing reasoning does not set `repaired`.
  */
-export function parseTask2(text: string, protocol: Protocol, options?: Task2Options): ParseResult<Task2Choice> {
-  if (typeof text !== "string") return failed("not a string");
+export function parseTask2(input: string, protocol: Protocol, options?: Task2Options): ParseResult<Task2Choice> {
+  if (typeof input !== "string") return failed("not a string");
+  const text = answerText(input);
+  if (text === null) return failed(REASONING_WITHOUT_ANSWER);
   return protocol === "paper" ? parseTask2Paper(text) : parseTask2Robust(text, options);
 }
 
@@ -63,7 +75,7 @@ const norm = (k: string) => k.toLowerCase().replace(/[^a-z]/g, "");
 type Read = { choice: 1 | 2 } | { error: string };
 
 function parseTask2Robust(text: string, options?: Task2Options): ParseResult<Task2Choice> {
-  const reads: Array<{ read: Read; explanation: string | null; repaired: boolean }> = [];
+  const reads: Array<{ read: Read; explanation: string | null; repaired: boolean; said: string | null }> = [];
   let cut: Cut | undefined;
   const visit = (node: unknown, depth: number, repaired: boolean) => {
     if (depth > 2 || typeof node !== "object" || node === null) return;
@@ -82,6 +94,7 @@ function parseTask2Robust(text: string, options?: Task2Options): ParseResult<Tas
         read: wasCut ? readCutChoice(value) : readChoice(value, options),
         explanation: typeof ex === "string" ? ex : null,
         repaired: repaired || rawKey !== "action",
+        said: typeof value === "string" ? value : null,
       });
       return;
     }
@@ -101,12 +114,16 @@ function parseTask2Robust(text: string, options?: Task2Options): ParseResult<Tas
       const repaired = first.repaired || ok.length < reads.length || reads.length > 1;
       return parsed({ choice: first.read.choice, explanation: first.explanation }, repaired);
     }
+    // No field names an option: a field that declines ("I cannot select an option as an AI", an explanation
+    // "As an AI, I don't have personal values" beside "Both") makes the answer a refusal.
+    if (reads.some((r) => (r.said !== null && isRefusal(r.said)) || (r.explanation !== null && isRefusal(r.explanation))) || isRefusal(text))
+      return failed("refusal");
     return failed((reads[0].read as { error: string }).error);
   }
 
   const line = readAnswerLines(text);
   if ("choice" in line) return parsed({ choice: line.choice, explanation: null }, true);
-  if (line.error === "no choice" && isRefusal(text)) return failed("refusal");
+  if (isRefusal(text)) return failed("refusal");
   return failed(line.error);
 }
 

@@ -1,4 +1,5 @@
 import { findJson } from "./lenientJson";
+import { answerText } from "./reasoning";
 
 /**
  * The verbalized confidence of an answer (issue 12, robust protocol only):
@@ -9,13 +10,17 @@ import { findJson } from "./lenientJson";
  *   85, "85", "85%", "85/100" → 0.85;   a non-integer ≤ 1 ("0.85") → 0.85;
  *   anything else (missing, text, < 0, > 100, two different values) → null.
  *
- * Never throws: an unreadable confidence is missing, not guessed.
+ * Never throws: an unreadable confidence is missing, not guessed. Only the
+ * answer is read (reasoning blocks removed, reasoning.ts): a confidence
+ * drafted while thinking is not the one stated.
  *
  * @example readVerbalizedConfidence('{"action": "Option 2", "confidence": 80}') // 0.8
  * @example readVerbalizedConfidence('{"action": "Option 2"}')                    // null
  */
-export function readVerbalizedConfidence(text: string): number | null {
-  if (typeof text !== "string") return null;
+export function readVerbalizedConfidence(input: string): number | null {
+  if (typeof input !== "string") return null;
+  const text = answerText(input);
+  if (text === null) return null;
   const seen = new Set<number>();
   const visit = (node: unknown, depth: number) => {
     if (depth > 1 || typeof node !== "object" || node === null || Array.isArray(node)) return;

@@ -11,9 +11,11 @@ import { skipWithoutData, viaDir } from "../helpers/data";
  * x 50 items x 8 variants, stored as Python dict reprs of the parsed answer.
  * Every answer names an option except five non-answers ("Both", "Neither …",
  * three "I cannot select an option …", one of which discusses both options):
- * robust rejects exactly those, paper counts them as Option 2.
+ * robust rejects exactly those, all five as refusals (each declines in its
+ * action or explanation field: "I cannot …", "As an AI, I don't have
+ * personal values"), paper counts them as Option 2.
  */
-test("Task 2 prompt-agreement answers: robust reads every option, rejects the 5 non-answers", { skip: skipWithoutData() }, () => {
+test("Task 2 prompt-agreement answers: robust reads every option, rejects the 5 non-answers as refusals", { skip: skipWithoutData() }, () => {
   const dir = join(viaDir() as string, "task2_prompt_agreement");
   const files = readdirSync(dir).filter((f) => f.endsWith(".csv"));
   assert.equal(files.length, 8);
@@ -44,7 +46,7 @@ test("Task 2 prompt-agreement answers: robust reads every option, rejects the 5 
   assert.equal(total, 3200);
   assert.equal(paperOk, 3200);
   assert.equal(robustOk, 3195);
-  assert.deepEqual(Object.fromEntries(reasons), { "action names no option": 4, "ambiguous choice": 1 });
+  assert.deepEqual(Object.fromEntries(reasons), { refusal: 5 });
   // paper reads "Option 1" only; bare "1" answers (116) are Option 2 to it
   assert.equal(agree, robustOk - 116);
 });
