@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { VALUES } from "../../src/catalog/values";
-import { parseAction, parseLenientJson, parseTask1, parseTask2, type ParseResult } from "../../src/parse";
+import { fewShotPrediction } from "../../src/gap/fewshotScore";
+import { parseAction, parseLenientJson, parseTask1, parseTask2, readVerbalizedConfidence, type ParseResult } from "../../src/parse";
 
 /**
  * The hand-written corpus of model outputs, tests/fixtures/parse/*.jsonl:
@@ -11,23 +12,28 @@ import { parseAction, parseLenientJson, parseTask1, parseTask2, type ParseResult
  * repeat?: {s, n, at: start|end}, options?, expect}. `expect` is
  * {ok: false, reason?} or {ok: true, repaired?, value? (json, action),
  * choice?, explanation? (task2), answers? (task1: the non-null answers; every
- * other value must be null)}.
+ * other value must be null)}. Two readers that return a value, not a
+ * ParseResult: kind `fewshot` (fewShotPrediction) with expect {prediction:
+ * true|false|null}, kind `confidence` (readVerbalizedConfidence) with
+ * expect {confidence: number|null}.
  */
 interface Case {
   name: string;
-  kind: "json" | "action" | "task1" | "task2";
+  kind: "json" | "action" | "task1" | "task2" | "fewshot" | "confidence";
   protocol?: "paper" | "robust";
   text: string;
   repeat?: { s: string; n: number; at: "start" | "end" };
   options?: { option1: string; option2: string };
   expect: {
-    ok: boolean;
+    ok?: boolean;
     reason?: string;
     repaired?: boolean;
     value?: unknown;
     choice?: 1 | 2;
     explanation?: string | null;
     answers?: Record<string, number>;
+    prediction?: boolean | null;
+    confidence?: number | null;
   };
 }
 
@@ -52,7 +58,8 @@ function run(c: Case): ParseResult<unknown> {
   if (c.kind === "json") return parseLenientJson(t);
   if (c.kind === "action") return parseAction(t);
   if (c.kind === "task1") return parseTask1(t, protocol);
-  return parseTask2(t, protocol, c.options);
+  if (c.kind === "task2") return parseTask2(t, protocol, c.options);
+  throw new Error(`${c.kind} is not a parser kind`);
 }
 
 test("the corpus holds at least 300 uniquely named cases of every kind", () => {
@@ -76,6 +83,8 @@ test("the corpus covers what issue 7 asks of every kind: unicode, 1 MB answers, 
 
 for (const c of cases) {
   test(`${c.file}: ${c.kind}${c.protocol ? ` (${c.protocol})` : ""}: ${c.name}`, () => {
+    if (c.kind === "fewshot") return assert.equal(fewShotPrediction(textOf(c)), c.expect.prediction);
+    if (c.kind === "confidence") return assert.equal(readVerbalizedConfidence(textOf(c)), c.expect.confidence);
     const r = run(c);
     const e = c.expect;
     if (!e.ok) {
