@@ -2,7 +2,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { VALUES, type Value } from "../../src/catalog/values";
-import { parseAction, parseLenientJson, parseTask1, parseTask2, readLikert } from "../../src/parse";
+import { fewShotPrediction } from "../../src/gap/fewshotScore";
+import {
+  parseAction,
+  parseLenientJson,
+  parseTask1,
+  parseTask2,
+  readLikert,
+  readVerbalizedConfidence,
+  task1AnswerProbabilities,
+  task2AnswerProbability,
+  type TokenLogprob,
+} from "../../src/parse";
 
 /**
  * Property tests: the parsers never throw, whatever the text, and never
@@ -387,6 +398,189 @@ test("readLikert never returns a value outside 1..4", () => {
   fc.assert(
     fc.property(fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null)), (x) => {
       assert.ok([null, 1, 2, 3, 4].includes(readLikert(x)));
+    }),
+    RUNS,
+  );
+});
+
+// ---------------------------------------------------------------- reasoning blocks
+
+/** Reasoning text: random, jsonish, or a decoy answer of any task; never the block's own closing tag. */
+const decoy = fc.oneof(
+  task1Answer.map((a) => render(a)),
+  task2Answer.map(renderTask2),
+  fc.tuple(via, fc.boolean()).map(([v, py]) => viaJson(v, py)),
+  fc.constantFrom("Option 1", "Option 2", "I choose Option 1.", "Final answer: Option 2", "Label: True", "Label: False \n Reason: x", "strongly agree", "Equality: 4", '{"confidence": 12}', "I'm sorry, but I can't assist with that.", "```json\n{\"action\": \"Option 1\"}\n```"),
+);
+const reasoningText = fc.oneof(anyText, jsonish, decoy, fc.tuple(decoy, anyText, decoy).map((p) => p.join("\n")));
+const TAG_ANY = /<\/?\s*(?:think|thinking|reasoning)\s*>/i;
+const closes = (name: string) => new RegExp(`<\\/\\s*${name}\\s*>`, "i");
+
+/** The three shapes a reasoning model writes around an answer; R is kept free of the tag that would end its block early. */
+const wrapped = fc.tuple(reasoningText, fc.constantFrom("think", "thinking", "template"), fc.constantFrom("", "\n", "\n\n")).map(([r, shape, gap]) => {
+  if (shape === "template") return (a: string) => (TAG_ANY.test(r) ? "" : r) + "</think>" + gap + a;
+  const body = closes(shape).test(r) ? "" : r;
+  return (a: string) => `<${shape}>` + body + `</${shape}>` + gap + a;
+});
+
+/** Valid answers of every reader, with the reader. */
+const readers: Array<[string, fc.Arbitrary<string>, (t: string) => unknown]> = [
+  ["action", fc.tuple(via, fc.boolean()).map(([v, py]) => viaJson(v, py)), parseAction],
+  ["task1 robust", task1Answer.map((a) => render(a)), (t) => parseTask1(t, "robust")],
+  ["task1 paper", fc.array(fc.constantFrom("1", "2", "3", "4", "agree", "like me"), { minLength: 56, maxLength: 56 }).map((d) => JSON.stringify(Object.fromEntries(VALUES.map((v, i) => [v, d[i]])))), (t) => parseTask1(t, "paper")],
+  ["task2 robust", task2Answer.map(renderTask2), (t) => parseTask2(t, "robust")],
+  ["task2 paper", task2Answer.map(renderTask2), (t) => parseTask2(t, "paper")],
+  ["few-shot label", fc.tuple(fc.boolean(), fc.string({ maxLength: 40 })).map(([l, r]) => `Label: ${l ? "True" : "False"} \n Reason: ${r}`), fewShotPrediction],
+  ["verbalized confidence", fc.tuple(task2Answer, fc.integer({ min: 0, max: 100 })).map(([a, c]) => renderTask2(a).replace(/}$/, `, "confidence": ${c}}`)), readVerbalizedConfidence],
+];
+
+for (const [name, answer, read] of readers) {
+  test(`reasoning: ${name}: a reasoning block before the answer changes nothing, whatever it holds`, () => {
+    fc.assert(
+      fc.property(answer.filter((a) => !TAG_ANY.test(a)), wrapped, (a, wrap) => {
+        assert.deepEqual(read(wrap(a)), read(a));
+      }),
+      RUNS,
+    );
+  });
+}
+
+test("reasoning: an unclosed leading <think> (cut off while thinking) is 'reasoning without answer' for every parser", () => {
+  fc.assert(
+    fc.property(reasoningText, (r) => {
+      const t = "<think>" + r;
+      for (const x of [parseAction(t), parseTask1(t, "robust"), parseTask1(t, "paper"), parseTask2(t, "robust"), parseTask2(t, "paper")])
+        assert.deepEqual(x, { ok: false, reason: "reasoning without answer" });
+      assert.equal(fewShotPrediction(t), null);
+      assert.equal(readVerbalizedConfidence(t), null);
+    }),
+    RUNS,
+  );
+});
+
+/** Random tokens spelling `text`, with made-up log probabilities and alternatives. */
+function tokenise(text: string, cuts: number[], lps: number[]): TokenLogprob[] {
+  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+  const out: TokenLogprob[] = [];
+  let from = 0;
+  for (const c of [...at, text.length]) {
+    if (c <= from) continue;
+    const lp = -(lps[out.length % Math.max(1, lps.length)] ?? 0.5);
+    out.push({ token: text.slice(from, c), logprob: lp, top_logprobs: [{ token: "1", logprob: lp - 1 }, { token: "4", logprob: lp - 2 }] });
+    from = c;
+  }
+  return out;
+}
+
+test("reasoning: the token-probability readers locate the answer token after the reasoning, never a draft inside it", () => {
+  const cuts = fc.array(fc.nat(), { maxLength: 30 });
+  const lps = fc.array(fc.double({ min: 0.01, max: 3, noNaN: true }), { minLength: 1, maxLength: 10 });
+  fc.assert(
+    fc.property(task1Answer.map((a) => render(a)), task2Answer.map(renderTask2), reasoningText, cuts, cuts, lps, (t1, t2, r, cutR, cutA, lp) => {
+      const head = "<think>" + (closes("think").test(r) ? "" : r) + "</think>\n";
+      const headTokens = tokenise(head, cutR, lp);
+      for (const [answer, read] of [[t1, task1AnswerProbabilities], [t2, task2AnswerProbability]] as const) {
+        const tokens = tokenise(answer, cutA, lp);
+        assert.deepEqual((read as typeof task1AnswerProbabilities)(head + answer, [...headTokens, ...tokens]), (read as typeof task1AnswerProbabilities)(answer, tokens));
+      }
+    }),
+    RUNS,
+  );
+});
+
+// ---------------------------------------------------------------- almost-JSON
+
+/** Quote styles of a member line: straight, Python, smart double, smart single, mixed. */
+const quoteStyle = fc.constantFrom<[string, string]>(['"', '"'], ["'", "'"], ["“", "”"], ["‘", "’"], ["“", '"'], ["'", "’"]);
+const q = ([o, c]: [string, string], s: string) => o + s + c;
+
+/** A Task 1 answer set as brace-less `"key": "value"` lines, each line with its own quote style. */
+const bracelessTask1 = fc
+  .tuple(task1Answer, fc.array(quoteStyle, { minLength: 56, maxLength: 56 }), fc.boolean(), fc.constantFrom("```json\n", "```\n", ""), fc.constantFrom("", "\n```", "\n```\n\nThese reflect my views."))
+  .map(([a, styles, commas, open, close]) => {
+    const keys = Object.keys(a) as Value[];
+    const lines = keys.map((k, i) => q(styles[i], k) + ": " + q(styles[(i + 7) % 56], (a[k] as [string, number])[0]) + (commas && i < keys.length - 1 ? "," : ""));
+    return { a, keys, lines, wrap: (ls: string[]) => open + ls.join("\n") + (open === "" ? "" : close) };
+  });
+
+test("almost-JSON: brace-less member lines (any quote style) are read exactly and flagged repaired", () => {
+  fc.assert(
+    fc.property(bracelessTask1, ({ a, lines, wrap }) => {
+      const r = parseTask1(wrap(lines), "robust");
+      assert.ok(r.ok, wrap(lines));
+      if (r.ok) {
+        assert.equal(r.repaired, true);
+        for (const v of VALUES) assert.equal(r.value[v], a[v]?.[1] ?? null, v);
+      }
+    }),
+    RUNS,
+  );
+});
+
+test("almost-JSON: dropping or damaging member lines only ever loses those values, never yields another", () => {
+  const damagedSeen = okShare();
+  const damage = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom("drop", "cut", "delete", "insert"), fc.constantFrom('"', "'", ":", ",", "{", "}", "`", " ", "“", "”", "[", "\\")), { maxLength: 6 });
+  fc.assert(
+    fc.property(bracelessTask1, damage, ({ a, keys, lines, wrap }, edits) => {
+      const ls = [...lines];
+      const touched = new Set<Value>();
+      const dropped = new Set<number>();
+      for (const [which, at, how, ch] of edits) {
+        const i = which % ls.length;
+        touched.add(keys[i]);
+        const l = ls[i];
+        const j = at % (l.length + 1);
+        if (how === "drop") dropped.add(i);
+        else if (how === "cut") ls[i] = l.slice(0, j);
+        else if (how === "delete") ls[i] = l.slice(0, j) + l.slice(j + 1);
+        else ls[i] = l.slice(0, j) + ch + l.slice(j);
+      }
+      const onlyDrops = edits.every(([, , how]) => how === "drop");
+      const r = damagedSeen.see(parseTask1(wrap(ls.filter((_, i) => !dropped.has(i))), "robust"));
+      if (!r.ok) return assert.ok(!onlyDrops || dropped.size === keys.length, "only lines dropped, some left: must parse");
+      for (const v of VALUES) {
+        if (r.value[v] !== null) assert.equal(r.value[v], a[v]?.[1], `${v}: a value the text did not give it`);
+        else if (onlyDrops && keys.includes(v) && !touched.has(v)) assert.fail(`${v}: an untouched line was lost`);
+      }
+    }),
+    { numRuns: 500 },
+  );
+  damagedSeen.atLeast(0.5, "damaged brace-less answers");
+});
+
+test("almost-JSON: smart-quoted and mixed-quote dicts read exactly in every parser, flagged repaired", () => {
+  const word = fc.stringMatching(/^[A-Za-z][A-Za-z ,.]{0,30}[A-Za-z.]$/);
+  fc.assert(
+    fc.property(task1Answer, task2Answer, fc.record({ action: word, attributions: fc.array(word, { maxLength: 3 }), explanation: word }), fc.array(quoteStyle, { minLength: 64, maxLength: 64 }), (t1, t2, v, st) => {
+      let n = 0;
+      const Q = (s: string) => q(st[n++ % st.length], s);
+      const obj = (entries: Array<[string, string]>) => "{" + entries.map(([k, x]) => Q(k) + ": " + x).join(", ") + "}";
+      const hasSmart = (t: string) => /[“”‘’]/.test(t);
+
+      const t1text = obj((Object.keys(t1) as Value[]).map((k) => [k, Q((t1[k] as [string, number])[0])]));
+      const r1 = parseTask1(t1text, "robust");
+      assert.ok(r1.ok, t1text);
+      if (r1.ok) {
+        for (const x of VALUES) assert.equal(r1.value[x], t1[x]?.[1] ?? null, x);
+        if (hasSmart(t1text)) assert.equal(r1.repaired, true);
+      }
+
+      const action = t2.style === "num" ? String(t2.choice) : t2.style.replace("N", String(t2.choice));
+      const t2text = obj([["action", Q(action)]]);
+      const r2 = parseTask2(t2text, "robust");
+      assert.ok(r2.ok, t2text);
+      if (r2.ok) {
+        assert.equal(r2.value.choice, t2.choice);
+        if (hasSmart(t2text)) assert.equal(r2.repaired, true);
+      }
+
+      const atext = obj([["Human Action", Q(v.action)], ["Feature Attributions", "[" + v.attributions.map(Q).join(", ") + "]"], ["Natural Language Explanation", Q(v.explanation)]]);
+      const ra = parseAction(atext);
+      assert.ok(ra.ok, atext);
+      if (ra.ok) {
+        assert.deepEqual(ra.value, { action: v.action, attributions: [...v.attributions], explanation: v.explanation });
+        if (hasSmart(atext)) assert.equal(ra.repaired, true);
+      }
     }),
     RUNS,
   );
