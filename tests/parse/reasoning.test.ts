@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import * as reasoning from "../../src/parse/reasoning";
 import { splitReasoning } from "../../src/parse/reasoning";
 
 test("splitReasoning: a text without tags is returned as the same string", () => {
@@ -37,4 +38,37 @@ test("splitReasoning: an answer followed by an unclosed block keeps the answer",
 test("splitReasoning: nested openers of the same name stay inside the block", () => {
   const r = splitReasoning("<think>a <think> b</think>ANSWER");
   assert.deepEqual(r, { answer: "ANSWER", reasoning: "a <think> b", truncated: false });
+});
+
+test("answerText: the answer, or null for reasoning with nothing after it", () => {
+  const { answerText } = reasoning;
+  assert.equal(answerText('{"a": 1}'), '{"a": 1}');
+  assert.equal(answerText('<think>x</think>\n{"a": 1}'), '{"a": 1}');
+  assert.equal(answerText("<think>x"), null);
+  assert.equal(answerText("<think>"), null);
+  assert.equal(answerText("<think>x</think>\n  "), null);
+  assert.equal(answerText("x</think>"), null);
+  // empty tags and nothing else: no reasoning was written, the (empty) text is the answer
+  assert.equal(answerText("<think></think>"), "");
+  assert.equal(answerText(""), "");
+});
+
+test("maskReasoning: blocks (tags included) become spaces, positions are kept", () => {
+  const { maskReasoning } = reasoning;
+  const t = 'a<think>{"x": 1}</think>b<thinking>c';
+  const m = maskReasoning(t);
+  assert.equal(m.length, t.length);
+  assert.equal(m, "a" + " ".repeat('<think>{"x": 1}</think>'.length) + "b" + " ".repeat("<thinking>c".length));
+  assert.equal(maskReasoning("draft</think>answer"), " ".repeat("draft</think>".length) + "answer");
+  const plain = '{"Wealth": "3"}';
+  assert.equal(maskReasoning(plain), plain);
+});
+
+test("splitReasoning: many blocks are split in one pass (a 1 MB text of 60,000 blocks)", () => {
+  const t = "<think>x</think>y".repeat(60_000);
+  const r = splitReasoning(t);
+  assert.equal(r.answer, "y".repeat(60_000));
+  assert.equal(r.truncated, false);
+  const m = reasoning.maskReasoning(t);
+  assert.equal(m.replace(/ /g, ""), "y".repeat(60_000));
 });
