@@ -5,6 +5,7 @@ import { JsonlAppender, splitJsonl, tryParseJson } from "../io/jsonl";
 import type { TokenLogprob } from "../parse/answerProbability";
 import type { Usage } from "../runs/records";
 import { redactUrl } from "../secrets";
+import { withoutResponseFormat } from "./responseFormat";
 import type { CompletionRequest, LlmClient } from "./types";
 
 /**
@@ -23,6 +24,10 @@ import type { CompletionRequest, LlmClient } from "./types";
  * different request from sending the default) and replicate defaults to 0.
  * A request asking for logprobs adds `logprobs: true, topLogprobs` (absent
  * otherwise, so earlier keys stay valid), and its entry keeps the tokens.
+ * A request with a response format (structured outputs) adds the whole
+ * `responseFormat` (absent otherwise, same reason); an answer the transport
+ * got by dropping a rejected format is stored under the plain request's key,
+ * since that is the request it answers.
  * The API key is not part of the key and is never stored.
  */
 
@@ -60,6 +65,7 @@ export function cacheKey(baseUrl: string, req: CompletionRequest): string {
     seed: req.seed ?? null,
     replicate: req.replicate ?? 0,
     ...(req.logprobs ? { logprobs: true, topLogprobs: req.topLogprobs ?? null } : {}),
+    ...(req.responseFormat ? { responseFormat: req.responseFormat } : {}),
   });
 }
 
@@ -199,7 +205,8 @@ export function withCache(cache: ResponseCache | null, baseUrl: string, options:
       }
       const r = await inner.complete(req);
       if (cache !== null && r.error === null && r.output !== null) {
-        cache.put({ key, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated, logprobs: r.logprobs, simulatorSeed: r.simulatorSeed });
+        const stored = r.responseFormatOutcome === "dropped" ? cacheKey(baseUrl, withoutResponseFormat(req)) : key;
+        cache.put({ key: stored, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated, logprobs: r.logprobs, simulatorSeed: r.simulatorSeed });
       }
       return r;
     },

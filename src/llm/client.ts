@@ -41,6 +41,8 @@ export interface LlmClientOptions {
   refresh?: boolean;
   /** Backoff parameters and injectable sleep/random (tests). */
   retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
+  /** After the endpoint rejects a response_format, send requests without one (see transport). */
+  responseFormatFallback?: boolean;
 }
 
 /** Totals for one client (one run). Tokens and cost count fresh calls only: cache hits spend nothing. */
@@ -141,7 +143,13 @@ export function clientOver(base: LlmClient, options: ClientOverOptions): LlmClie
 
 /** The live client: cache( retry( limiter( transport ) ) ). */
 export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
-  const transport = createTransport({ baseUrl: options.baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs, price: options.price });
+  const transport = createTransport({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    timeoutMs: options.timeoutMs,
+    price: options.price,
+    responseFormatFallback: options.responseFormatFallback,
+  });
   const limiter = createLimiter({ concurrency: options.concurrency ?? 8, requestsPerMinute: options.requestsPerMinute });
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
   const base = withRetry(policy)(withLimiter(limiter)(transport));
@@ -156,8 +164,9 @@ export function createLlmClient(options: LlmClientOptions): LlmClientWithStats {
 }
 
 /** The client for a resolved configuration (the key passes from the config's hidden property to the SDK only). */
-export function clientFor(config: LlmConfig): LlmClientWithStats {
+export function clientFor(config: LlmConfig, options: Pick<LlmClientOptions, "responseFormatFallback"> = {}): LlmClientWithStats {
   return createLlmClient({
+    ...options,
     baseUrl: config.baseUrl,
     apiKey: config.apiKey,
     timeoutMs: config.timeoutMs,

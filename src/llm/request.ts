@@ -9,7 +9,8 @@ export type MaxTokensField = "max_tokens" | "max_completion_tokens";
  * goes on the wire, so a live call and a batch file line send the same bytes.
  * Sampling parameters left undefined are not sent (the paper protocol's
  * Task 1 passes no temperature); the replicate index is ours and never sent
- * (it reaches the model only through seed + replicate).
+ * (it reaches the model only through seed + replicate). A response format
+ * is sent only when the request has one (old bodies are byte-identical).
  */
 export function chatRequestBody(req: CompletionRequest, maxTokensField: MaxTokensField = "max_tokens"): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {
   const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = { model: req.model, messages: req.messages };
@@ -20,5 +21,6 @@ export function chatRequestBody(req: CompletionRequest, maxTokensField: MaxToken
     body.logprobs = true;
     if (req.topLogprobs !== undefined) body.top_logprobs = req.topLogprobs;
   }
+  if (req.responseFormat) body.response_format = req.responseFormat;
   return body;
 }

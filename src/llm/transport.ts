@@ -5,6 +5,7 @@ import { scrubSecrets, secretsFromEnv } from "../secrets";
 import { classifyError, type AttemptFailure } from "./classify";
 import { callCost, type Price } from "./cost";
 import { chatRequestBody, type MaxTokensField } from "./request";
+import { isResponseFormatRejection, rejectionMessage, withoutResponseFormat } from "./responseFormat";
 import type { CompletionRequest, CompletionResult, LlmClient } from "./types";
 
 /**
@@ -21,6 +22,8 @@ export interface TransportOptions {
   /** Per attempt, covering headers and body (default 60 s). */
   timeoutMs?: number;
   price?: Price | null;
+  /** After the first rejection of a response_format, send every request without one (else each such call fails at once). */
+  responseFormatFallback?: boolean;
 }
 
 export interface Transport extends LlmClient {
@@ -52,6 +55,8 @@ export function createTransport(options: TransportOptions): Transport {
   let attempts = 0;
   // On the 400 that asks for max_completion_tokens the transport switches once, for good.
   let maxTokensField: MaxTokensField = "max_tokens";
+  // The endpoint's refusal of response_format, once seen: it holds for good, like the field switch above.
+  let responseFormatRejection: string | null = null;
 
   async function send(req: CompletionRequest): Promise<Attempt> {
     const controller = new AbortController();
@@ -83,14 +88,33 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function complete(req: CompletionRequest): Promise<CompletionResult> {
-    const t0 = performance.now();
+  async function attempt(req: CompletionRequest): Promise<Attempt> {
     let a = await send(req);
     if (!a.ok && a.kind === null && maxTokensField === "max_tokens" && req.maxTokens !== undefined && /max_completion_tokens/.test(a.message)) {
       maxTokensField = "max_completion_tokens";
       a = await send(req);
     }
-    return attemptResult(a, performance.now() - t0, price, secrets);
+    return a;
+  }
+
+  async function complete(req: CompletionRequest): Promise<CompletionResult> {
+    const t0 = performance.now();
+    if (!req.responseFormat) return attemptResult(await attempt(req), performance.now() - t0, price, secrets);
+    // Structured outputs: one rejection decides for the rest of the run (no call is sent
+    // with a format the endpoint refused; with the fallback, none carries one any more).
+    const rejected = (message: string): CompletionResult => ({
+      ...attemptResult({ ok: false, kind: null, message: rejectionMessage(message), retryAfterMs: null }, performance.now() - t0, price, secrets),
+      responseFormatOutcome: "rejected",
+    });
+    const dropped = async (): Promise<CompletionResult> => ({
+      ...attemptResult(await attempt(withoutResponseFormat(req)), performance.now() - t0, price, secrets),
+      responseFormatOutcome: "dropped",
+    });
+    if (responseFormatRejection !== null) return options.responseFormatFallback ? dropped() : rejected(responseFormatRejection);
+    const a = await attempt(req);
+    if (a.ok || a.kind !== null || !isResponseFormatRejection(a.message)) return attemptResult(a, performance.now() - t0, price, secrets);
+    responseFormatRejection = a.message;
+    return options.responseFormatFallback ? dropped() : rejected(a.message);
   }
 
   return {

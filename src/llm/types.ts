@@ -1,5 +1,8 @@
 import type { TokenLogprob } from "../parse/answerProbability";
+import type { ResponseFormat } from "../prompts/responseSchemas";
 import type { Message, Usage } from "../runs/records";
+
+export type { ResponseFormat } from "../prompts/responseSchemas";
 
 /**
  * One chat-completion request. Sampling parameters left undefined are not sent
@@ -17,6 +20,8 @@ export interface CompletionRequest {
   logprobs?: boolean;
   /** With logprobs: how many alternatives per token (`top_logprobs`, 0..20). */
   topLogprobs?: number;
+  /** Structured outputs (`response_format`, robust protocol): absent = plain text, nothing sent. */
+  responseFormat?: ResponseFormat;
 }
 
 /**
@@ -47,6 +52,12 @@ export interface CompletionResult {
    * retrying, e.g. a 400) and the server's requested wait. The retry layer reads it.
    */
   failure?: { kind: string | null; retryAfterMs: number | null };
+  /**
+   * Set by the transport when the endpoint refused the request's response_format:
+   * "rejected" = this call failed for it; "dropped" = it was sent again without
+   * one (--response-format-fallback), so the answer is a plain-text one.
+   */
+  responseFormatOutcome?: "rejected" | "dropped";
 }
 
 export interface LlmClient {

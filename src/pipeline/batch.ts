@@ -53,6 +53,7 @@ export function planOptionsOf(o: RunOptions, resolvedBaseUrl: string): BatchPlan
     actions: o.actions ? resolve(o.actions) : null,
     cacheDir: o.cacheDir ? resolve(o.cacheDir) : null,
     scope: { ...o.scope, countries: [...o.scope.countries], topics: [...o.scope.topics], values: [...o.scope.values], variants: [...o.scope.variants] },
+    ...(o.responseFormat === "json_schema" ? { responseFormat: "json_schema" as const } : {}),
   };
 }
 
@@ -68,6 +69,7 @@ export function runOptionsOf(p: BatchPlanOptions, runDir: string, cacheDir?: str
     baseUrl: p.baseUrl ?? undefined,
     modelsFile: p.modelsFile ?? undefined,
     cacheDir: cacheDir ?? p.cacheDir ?? undefined,
+    ...(p.responseFormat ? { responseFormat: p.responseFormat } : {}),
   };
 }
 

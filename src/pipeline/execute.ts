@@ -47,10 +47,20 @@ export interface ExecuteOptions<M, R extends { id: string; error: string | null;
   signal?: AbortSignal;
 }
 
-/** The request of one item. Replicate r is sent with seed + r, so replicates are distinct samples yet reproducible. */
+/**
+ * The request of one item. Replicate r is sent with seed + r, so replicates are distinct samples yet reproducible;
+ * the item's response format (per prompt shape) rides along when it has one.
+ */
 export function requestFor<M>(item: WorkItem<M>, model: string, sampling: Omit<CompletionRequest, "model" | "messages" | "replicate">): CompletionRequest {
   const seed = sampling.seed === undefined ? undefined : sampling.seed + item.replicate;
-  return { model, messages: item.messages, replicate: item.replicate, ...sampling, ...(seed === undefined ? {} : { seed }) };
+  return {
+    model,
+    messages: item.messages,
+    replicate: item.replicate,
+    ...sampling,
+    ...(seed === undefined ? {} : { seed }),
+    ...(item.responseFormat ? { responseFormat: item.responseFormat } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Country, Topic, Value } from "../catalog";
 import type { Protocol } from "../protocol";
 import { flipOrderVariant, generationMessages, task1Messages, task2Messages, task2OptionOrder, type PromptOptions } from "../prompts";
+import type { ResponseFormat } from "../prompts/responseSchemas";
 import type { Message, OptionOrder, Polarity } from "../runs/records";
 import { recordId } from "../runs/id";
 import type { Scope } from "./scope";
@@ -14,6 +15,8 @@ export interface WorkItem<M> {
   replicate: number;
   messages: Message[];
   meta: M;
+  /** Structured outputs (--response-format json_schema): the schema of this prompt's answer; absent = plain text. */
+  responseFormat?: ResponseFormat;
 }
 
 export interface GenerateMeta {

@@ -4,7 +4,9 @@ import { createInterface } from "node:readline/promises";
 import type { z } from "zod";
 import { UserError } from "../errors";
 import { callCost, checkEndpoint, clientFor, manifestModelOf, resolveLlmConfig, type LlmClientWithStats, type LlmConfig } from "../llm";
-import type { CompletionRequest, CompletionResult } from "../llm/types";
+import type { CompletionRequest, CompletionResult, LlmClient } from "../llm/types";
+import { REJECTION_PREFIX } from "../llm/responseFormat";
+import { responseFormatFor, type ResponseFormatName } from "../prompts/responseSchemas";
 import type { Protocol } from "../protocol";
 import { codeVersion, MANIFEST_FILE, readManifest, writeManifest, type BatchImport, type Manifest } from "../runs/manifest";
 import { GenerateRecord, Task1Record, Task2Record, type TaskName } from "../runs/records";
@@ -33,6 +35,13 @@ export interface RunOptions {
   topLogprobs?: number;
   /** Ask for a 0–100 confidence in the JSON answer (robust protocol only; Task 1 and Task 2). */
   verbalized?: boolean;
+  /**
+   * Structured outputs (robust protocol only): "json_schema" sends each prompt's answer
+   * schema as `response_format` (prompts/responseSchemas.ts); "text" (default) sends nothing.
+   */
+  responseFormat?: ResponseFormatName;
+  /** With json_schema: once the endpoint rejects it, send plain requests for the rest of the run (the manifest says so). */
+  responseFormatFallback?: boolean;
   /** Task 2: a run directory with generate records, or a dataset CSV. */
   actions?: string;
   baseUrl?: string;
@@ -126,7 +135,7 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
   const log = o.log ?? ((s: string) => process.stdout.write(s + "\n"));
   const p = prepareTask(o);
   const { config, items, skipped, sampling, file, prior } = p;
-  const client = clientFor(config);
+  const client = clientFor(config, { responseFormatFallback: o.responseFormatFallback });
   const requests = p.pending.map((it) => requestFor(it, config.model, sampling));
   const est = client.estimate(requests);
   const planLine = `${o.task}: ${items.length} items, ${items.length - p.pending.length} already done, ${est.calls} to call (${est.cacheHits} cached); ~${est.promptTokens} prompt + ~${est.completionTokens} completion tokens; estimated cost ${costLine(est.costUsd, config)}`;
@@ -136,6 +145,7 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
   );
   if (signalLine) log(signalLine);
   if (o.dryRun) {
+    log(responseFormatLine(p.pending));
     log(`dry run: ${planLine}; nothing was sent`);
     return { task: o.task, file, dryRun: true, stats: null, manifest: prior, skippedCells: skipped };
   }
@@ -154,21 +164,41 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
     const spent = st.costUsd ?? 0;
     if (fresh > 0 && spent + spent / fresh > o.maxCostUsd) overBudget.abort();
   };
+  // A rejected response_format fails every call alike: the run stops on the first one (one line, not an error per item).
+  const rejected = new AbortController();
+  let rejection: string | null = null;
+  let dropped = 0;
+  const watched: LlmClient = {
+    async complete(req) {
+      const r = await client.complete(req);
+      if (r.responseFormatOutcome === "dropped") dropped++;
+      if (r.responseFormatOutcome === "rejected" && rejection === null) {
+        rejection = r.error ?? REJECTION_PREFIX;
+        rejected.abort();
+      }
+      return r;
+    },
+  };
   const started = new Date();
   const stats = await executeItems({
     file,
     schema: SCHEMA_OF[o.task],
     items: items as WorkItem<never>[],
-    client,
+    client: watched,
     sampling,
     model: config.model,
     concurrency: config.concurrency,
     toRecord: p.toRecord,
     onProgress,
-    signal: o.signal ? AbortSignal.any([o.signal, overBudget.signal]) : overBudget.signal,
+    signal: AbortSignal.any([...(o.signal ? [o.signal] : []), overBudget.signal, rejected.signal]),
   });
   bar.stop();
-  const manifest = updateManifest(o, config, client, stats, started, prior, items.length);
+  const manifest = updateManifest(o, config, client, stats, started, prior, items.length, [], { responseFormatDropped: dropped > 0 });
+  if (rejection !== null)
+    throw new UserError(
+      `${rejection}; rerun without --response-format, or with --response-format-fallback to send plain requests when it is rejected`,
+      3,
+    );
   const simulated = stats.simulated || prior?.simulated ? " [SIMULATED model]" : "";
   log(
     `${o.task}${simulated}: ${stats.planned} items, ${stats.skippedDone} were done, ${stats.attempted} called ` +
@@ -221,7 +251,14 @@ export function prepareTask(o: RunOptions, options: { keyOptional?: boolean } = 
   if (o.protocol === "paper" && (o.temperature !== undefined || o.verbalized))
     throw new UserError(`${o.temperature !== undefined ? "--temperature" : "--verbalized"} is a robust-protocol option (the paper protocol sends what the authors sent); use --protocol robust`, 2);
   if (o.verbalized && o.task === "generate") throw new UserError("--verbalized applies to task1 and task2 (a confidence in a stated value or a choice)", 2);
-  const { items, skipped, actionsSource } = plan(o, config.model);
+  checkResponseFormat(o, prior);
+  const planned = plan(o, config.model);
+  const { skipped, actionsSource } = planned;
+  const promptOptions = { verbalized: Boolean(o.verbalized) };
+  const items =
+    o.responseFormat === "json_schema"
+      ? planned.items.map((it) => ({ ...it, responseFormat: responseFormatFor(o.task, it.variant, promptOptions) }))
+      : planned.items;
   const sampling = samplingOf(o, config);
   const file = join(o.runDir, RECORD_FILE[o.task]);
   const done = existsSync(file) ? finishedIn(file, o.task) : new Set<string>();
@@ -234,6 +271,38 @@ export function prepareTask(o: RunOptions, options: { keyOptional?: boolean } = 
         ? task1Record(item as never, result, common)
         : task2Record(item as never, result, common, actionsSource);
   return { config, prior, items, pending, skipped, sampling, file, schema: SCHEMA_OF[o.task], toRecord };
+}
+
+/** What the manifest records for a task run with json_schema whose endpoint rejected it and the fallback sent plain text. */
+export const RESPONSE_FORMAT_FALLBACK = "text (json_schema rejected)";
+
+/** The response format a prior manifest records for a task ("text" for runs made before the option existed); null = task not run. */
+function priorResponseFormat(prior: Manifest | null, task: TaskName): ResponseFormatName | null {
+  if (!prior) return null;
+  const v = prior.scope[`${task}.responseFormat`];
+  if (v === undefined) return prior.scope[`${task}.countries`] === undefined ? null : "text";
+  return v === "text" ? "text" : "json_schema";
+}
+
+/**
+ * --response-format json_schema is a robust-protocol option (the paper
+ * protocol sends what the authors sent), the fallback needs it, and a run
+ * directory's task keeps one format (its records would otherwise mix).
+ */
+function checkResponseFormat(o: RunOptions, prior: Manifest | null): void {
+  const asked = o.responseFormat ?? "text";
+  if (asked === "json_schema" && o.protocol === "paper")
+    throw new UserError("--response-format json_schema is a robust-protocol option (the paper protocol sends what the authors sent); use --protocol robust", 2);
+  if (o.responseFormatFallback && asked !== "json_schema") throw new UserError("--response-format-fallback applies with --response-format json_schema", 2);
+  const before = priorResponseFormat(prior, o.task);
+  if (before !== null && before !== asked)
+    throw new UserError(`${o.runDir} holds a ${o.task} run with --response-format ${before}; use --response-format ${before} or another --run directory`, 2);
+}
+
+/** The dry run's line on the response format: the schema names the pending calls would send. */
+function responseFormatLine(pending: readonly WorkItem<unknown>[]): string {
+  const names = [...new Set(pending.flatMap((it) => (it.responseFormat ? [it.responseFormat.json_schema.name] : [])))];
+  return names.length === 0 ? "response format: text (no response_format sent)" : `response format: json_schema, strict (${names.join(", ")})`;
 }
 
 /** Tokens priced live and as a batch (null without a price). */
@@ -279,6 +348,7 @@ export function updateManifest(
   prior: Manifest | null,
   planned: number,
   imported: readonly BatchImport[] = [],
+  notes: { responseFormatDropped?: boolean } = {},
 ): Manifest {
   const batches = [...(prior?.batches ?? []), ...imported];
   const now = new Date().toISOString();
@@ -304,6 +374,13 @@ export function updateManifest(
     [`${o.task}.temperature`]: sampling.temperature ?? null,
     [`${o.task}.logprobs`]: Boolean(sampling.logprobs),
     [`${o.task}.verbalized`]: Boolean(o.verbalized),
+    // "text", "json_schema", or RESPONSE_FORMAT_FALLBACK once the endpoint rejected the schema and plain requests were sent.
+    [`${o.task}.responseFormat`]:
+      o.responseFormat !== "json_schema"
+        ? "text"
+        : notes.responseFormatDropped || prior?.scope[`${o.task}.responseFormat`] === RESPONSE_FORMAT_FALLBACK
+          ? RESPONSE_FORMAT_FALLBACK
+          : "json_schema",
     ...(stats.simulatorSeed !== null ? { "simulator.seed": stats.simulatorSeed } : {}),
     ...(o.task === "task2" ? { "task2.order": o.scope.order, "task2.actions": o.actions ?? null } : {}),
   };

@@ -6,3 +6,4 @@ export * from "./task1";
 export * from "./task2";
 export * from "./fewshot";
 export * from "./pythonRepr";
+export * from "./responseSchemas";

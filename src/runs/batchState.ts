@@ -41,6 +41,8 @@ export const BatchPlanOptions = z
     actions: z.string().nullable(),
     cacheDir: z.string().nullable(),
     scope: BatchScope,
+    /** --response-format json_schema (absent = text, as in exports made before the option). */
+    responseFormat: z.literal("json_schema").optional(),
   })
   .strict();
 export type BatchPlanOptions = z.infer<typeof BatchPlanOptions>;

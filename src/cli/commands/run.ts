@@ -4,6 +4,7 @@ import { UserError } from "../../errors";
 import { intOption, numberOption } from "../options";
 import type { RunOptions } from "../../pipeline/run";
 import type { TaskName } from "../../runs/records";
+import type { ResponseFormatName } from "../../prompts/responseSchemas";
 
 /**
  * `vag generate | task1 | task2`: resumable runs against any OpenAI-compatible
@@ -37,6 +38,8 @@ export function addTaskOptions(command: Command, task: TaskName | null): Command
     .option("--temperature <t>", "sampling temperature (robust protocol; with --replicates: how much samples vary)", numberOption("--temperature", { min: 0, max: 2 }))
     .option("--logprobs", "ask for token log probabilities: the token-probability confidence signal (no extra calls or tokens)")
     .option("--top-logprobs <n>", "alternatives per token with --logprobs (default 5)", intOption("--top-logprobs", { max: 20 }))
+    .option("--response-format <format>", "structured outputs (robust protocol): text (nothing sent) or json_schema (each prompt's answer schema as response_format)", "text")
+    .option("--response-format-fallback", "with json_schema: when the endpoint rejects it, send plain requests for the rest of the run (the manifest says so)")
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .option("--no-cache", "neither read nor write the response cache")
     .option("--refresh", "ignore cached answers (fresh answers are still stored)")
@@ -59,6 +62,9 @@ export function runOptionsFrom(opts: Record<string, any>, task: TaskName): RunOp
   const protocol = String(opts.protocol) as Protocol;
   if (!PROTOCOLS.includes(protocol)) throw new UserError(`bad --protocol "${opts.protocol}": use paper or robust`, 2);
   const scope = scopeFrom(opts, { variants: DEFAULT_VARIANTS[task] });
+  const { RESPONSE_FORMATS } = require("../../prompts/responseSchemas") as typeof import("../../prompts/responseSchemas");
+  const responseFormat = String(opts.responseFormat ?? "text") as ResponseFormatName;
+  if (!RESPONSE_FORMATS.includes(responseFormat)) throw new UserError(`bad --response-format "${opts.responseFormat}": use ${RESPONSE_FORMATS.join(" or ")}`, 2);
   return {
     task,
     model: opts.model,
@@ -70,6 +76,8 @@ export function runOptionsFrom(opts: Record<string, any>, task: TaskName): RunOp
     logprobs: Boolean(opts.logprobs),
     topLogprobs: opts.topLogprobs,
     verbalized: Boolean(opts.verbalized),
+    responseFormat,
+    responseFormatFallback: Boolean(opts.responseFormatFallback),
     actions: opts.actions,
     baseUrl: opts.baseUrl,
     modelsFile: opts.modelsFile,
