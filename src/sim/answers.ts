@@ -18,6 +18,7 @@ import { recognise, type IncomingMessage, type PromptInfo, type PromptKind } fro
 import { afterKey, simulatedLogprobs, type AnswerMark } from "./logprobs";
 import { hashString, normal, pick, unit } from "./random";
 import type { TokenLogprob } from "../parse/answerProbability";
+import { conformTo, decodesJson, jsonSchemaOf, propertyType } from "./responseFormat";
 import { drawLikert, positionBiased, respondent, type RespondentOptions, type SimBehaviour } from "./respondent";
 
 /** The part of a chat-completions request body the simulator reads. */
@@ -29,6 +30,8 @@ export interface ChatRequestBody {
   seed?: number | null;
   logprobs?: boolean | null;
   top_logprobs?: number | null;
+  /** Structured outputs (responseFormat.ts): checked by the server, honoured by `answer`. */
+  response_format?: unknown;
 }
 
 export interface SimAnswer {
@@ -125,11 +128,12 @@ export function simulatedVerbalized(p: number, noise: number, sd: number): numbe
   return 5 * Math.round((100 * Math.min(1, Math.max(0, 0.7 + 0.3 * p + sd * noise))) / 5);
 }
 
-function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task1" }>, options: RespondentOptions): Drawn {
+function answerTask1(seed: number, rq: number, info: Extract<PromptInfo, { kind: "task1" }>, options: RespondentOptions, typed: "string" | "number" | null = null): Drawn {
   const r = respondent(seed, options);
-  const style = task1Style(unit(seed, "t1-style", rq));
+  // Under a schema the answers are typed as it says ("2" or 2) and none is forgotten (all keys are required).
+  const style: Task1Style | "mixed" = typed === "string" ? "digit" : typed === "number" ? "number" : task1Style(unit(seed, "t1-style", rq));
   // 2% of answers forget one value, as real models occasionally do.
-  const dropped: Value | null = unit(seed, "t1-drop", rq) < 0.02 ? pick(CLAIM_ORDER, unit(seed, "t1-drop-which", rq)) : null;
+  const dropped: Value | null = typed === null && unit(seed, "t1-drop", rq) < 0.02 ? pick(CLAIM_ORDER, unit(seed, "t1-drop-which", rq)) : null;
   const out: Record<string, string | number> = {};
   const marks: AnswerMark[] = [];
   let pSum = 0;
@@ -220,6 +224,7 @@ export function unknownAnswer(seed: number, reason: string): string {
 export function answer(seed: number, body: ChatRequestBody, options: AnswerOptions = {}): SimAnswer {
   const info = recognise(body.messages ?? []);
   const rq = requestHash(body);
+  const schema = jsonSchemaOf(body.response_format);
   let obj: unknown;
   let marks: AnswerMark[] = [];
   switch (info.kind) {
@@ -229,7 +234,7 @@ export function answer(seed: number, body: ChatRequestBody, options: AnswerOptio
       break;
     }
     case "task1":
-      ({ obj, marks } = answerTask1(seed, rq, info, options));
+      ({ obj, marks } = answerTask1(seed, rq, info, options, schema ? propertyType(schema, CLAIM_ORDER[0]) : null));
       break;
     case "task2":
       ({ obj, marks } = answerTask2(seed, rq, info, options));
@@ -239,9 +244,11 @@ export function answer(seed: number, body: ChatRequestBody, options: AnswerOptio
     case "unknown":
       return withLogprobs(body, { kind: "unknown", content: unknownAnswer(seed, info.reason), malformed: null, info }, []);
   }
+  if (schema) obj = conformTo(obj, schema);
   const json = JSON.stringify(obj, null, 2);
   const rate = options.malformedRate ?? 0;
-  if (rate > 0 && unit(seed, "malformed", rq) < rate) {
+  // Guided decoding (json_object, json_schema) cannot emit a fence, prose or a cut-off object.
+  if (rate > 0 && !decodesJson(body.response_format) && unit(seed, "malformed", rq) < rate) {
     const kind = pick(MALFORMED_KINDS, unit(seed, "malformed-kind", rq));
     return withLogprobs(body, { kind: info.kind, content: malform(kind, obj, json), malformed: kind, info }, marks);
   }

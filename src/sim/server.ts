@@ -8,6 +8,7 @@ import { groundTruth, respondent, type GroundTruth } from "./respondent";
 import { SimBatches } from "./batches";
 import { errorBody } from "./errorBody";
 import { readBody } from "./readBody";
+import { responseFormatProblem, schemaNameOf } from "./responseFormat";
 
 export interface SimServerOptions {
   /** 0 (default) = a free port. */
@@ -26,6 +27,8 @@ export interface SimServerOptions {
   batchCompletionMs?: number;
   /** Plant the non-leaky contested-cell signal in generated explanations (planted.ts CONTESTED_*). Default false. */
   explanationSignal?: boolean;
+  /** Answer every json_schema response_format with a 400, as a model without structured outputs does (responseFormat.ts). */
+  rejectResponseFormat?: boolean;
 }
 
 export interface SimStats {
@@ -36,6 +39,8 @@ export interface SimStats {
   faults: Record<FaultKind, number>;
   malformed: number;
   byKind: Record<PromptKind, number>;
+  /** Structured outputs: answered requests per json_schema name, and requests refused for their response_format (400). */
+  responseFormat: { schemas: Record<string, number>; refused: number };
 }
 
 export interface SimServer {
@@ -86,6 +91,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
     malformed: 0,
     byKind: { generate: 0, task1: 0, task2: 0, gap: 0, unknown: 0 },
+    responseFormat: { schemas: {}, refused: 0 },
   };
   respondent(seed, behaviour); // build the latent respondent before the first request
 
@@ -133,6 +139,11 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   /** The response to one chat request under an injected fault (a live hang or reset aside): shared by live calls and batch lines. */
   function completion(body: ChatRequestBody, rq: number, fault: FaultKind | null): { status: number; body: string; headers?: Record<string, string> } {
     const model = typeof body.model === "string" && body.model ? body.model : SIM_MODEL;
+    const refused = responseFormatProblem(body.response_format, Boolean(options.rejectResponseFormat));
+    if (refused !== null) {
+      stats.responseFormat.refused++;
+      return { status: 400, body: errorBody(refused, "invalid_request_error", "invalid_request_error") };
+    }
     switch (fault) {
       case "429":
         return {
@@ -168,6 +179,8 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       stats.answered++;
       stats.byKind[a.kind]++;
       if (a.malformed) stats.malformed++;
+      const schema = schemaNameOf(body.response_format);
+      if (schema !== null) stats.responseFormat.schemas[schema] = (stats.responseFormat.schemas[schema] ?? 0) + 1;
     }
     return { status: 200, body: JSON.stringify(response) };
   }

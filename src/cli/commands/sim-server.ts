@@ -30,6 +30,7 @@ export function register(program: Command): void {
     .option("--batch-ms <n>", "time from batches.create until a simulated batch is completed", "0")
     .option("--position-bias <x>", "share of cells whose Task 2 prompts are answered by position, always Option 1 (0..1; truth in /ground-truth)", "0")
     .option("--explanation-signal", "plant the non-leaky contested-cell signal in generated explanations (src/sim/planted.ts CONTESTED_*)")
+    .option("--reject-response-format", "answer every response_format json_schema with a 400, as a model without structured outputs does")
     .action(async (o: Record<string, string | undefined>) => {
       const server = await startSimServer({
         port: number("port", o.port!, 0, 65535, true),
@@ -39,6 +40,7 @@ export function register(program: Command): void {
         batchCompletionMs: number("batch-ms", o.batchMs!, 0, 7 * 86_400_000),
         positionBias: number("position-bias", o.positionBias!, 0, 1),
         explanationSignal: Boolean(o.explanationSignal),
+        rejectResponseFormat: Boolean(o.rejectResponseFormat),
         faults: {
           rate: number("fault-rate", o.faultRate!, 0, 1),
           kinds: kinds(o.faultKinds),
