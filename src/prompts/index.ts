@@ -6,4 +6,4 @@ export * from "./task1";
 export * from "./task2";
 export * from "./fewshot";
 export * from "./pythonRepr";
-export * from "./responseSchemas";
+// responseSchemas.ts is imported by path: it loads zod, and the CLI loads this index at start-up.
