@@ -181,6 +181,10 @@ export interface CacheLayerOptions {
 export function withCache(cache: ResponseCache | null, baseUrl: string, options: CacheLayerOptions = {}): (inner: LlmClient) => CachedClient {
   const endpoint = normalizeEndpoint(baseUrl);
   const read = cache !== null && options.read !== false;
+  // Once a call of this client fell back to plain text (the endpoint rejected the response format),
+  // a request with a format is answered by its plain request's entry: that is what the endpoint gives it.
+  let fellBack = false;
+  const plainHit = (req: CompletionRequest) => (fellBack && req.responseFormat ? cache!.get(cacheKey(baseUrl, withoutResponseFormat(req))) : undefined);
   return (inner) => ({
     cacheKey: (req) => cacheKey(baseUrl, req),
     isCached: (req) => read && cache!.has(cacheKey(baseUrl, req)),
@@ -188,7 +192,8 @@ export function withCache(cache: ResponseCache | null, baseUrl: string, options:
       const t0 = performance.now();
       const key = cache === null ? "" : cacheKey(baseUrl, req);
       if (read) {
-        const hit = cache!.get(key);
+        const exact = cache!.get(key);
+        const hit = exact ?? plainHit(req);
         if (hit)
           return {
             output: hit.output,
@@ -201,10 +206,12 @@ export function withCache(cache: ResponseCache | null, baseUrl: string, options:
             simulated: hit.simulated,
             ...(hit.simulatorSeed !== undefined ? { simulatorSeed: hit.simulatorSeed } : {}),
             ...(req.logprobs ? { logprobs: hit.logprobs ?? null } : {}),
+            ...(exact ? {} : { responseFormatOutcome: "dropped" as const }),
           };
       }
       const r = await inner.complete(req);
       if (cache !== null && r.error === null && r.output !== null) {
+        if (r.responseFormatOutcome === "dropped") fellBack = true;
         const stored = r.responseFormatOutcome === "dropped" ? cacheKey(baseUrl, withoutResponseFormat(req)) : key;
         cache.put({ key: stored, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated, logprobs: r.logprobs, simulatorSeed: r.simulatorSeed });
       }

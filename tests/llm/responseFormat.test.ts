@@ -188,6 +188,15 @@ test("transport, fallback: after the first rejection every request goes plain, m
     const { responseFormat: _rf, ...plain } = genRequest("Honest");
     assert.equal(c.isCached(plain), true, "the answer is the plain request's");
     assert.equal(c.isCached(genRequest("Honest")), false);
+    // once fallen back, the same client answers a request with the schema from its plain entry (no new call)
+    const again = await c.complete(genRequest("Honest"));
+    assert.equal(again.cached, true);
+    assert.equal(again.responseFormatOutcome, "dropped");
+    assert.equal(again.output, r1.output);
+    assert.equal(sim.stats().requests, 3);
+    // a fresh client (a new run) does not assume the fallback before its endpoint refuses again
+    const fresh = createLlmClient({ baseUrl: sim.url, cacheDir, responseFormatFallback: true });
+    assert.equal(fresh.isCached(genRequest("Honest")), false);
   });
 });
 
