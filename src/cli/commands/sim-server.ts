@@ -61,7 +61,9 @@ export function register(program: Command): void {
           process.off("SIGINT", stop);
           process.off("SIGTERM", stop);
           const s = server.stats();
-          process.stdout.write(`\nstopping simulator: ${s.requests} requests, ${s.malformed} malformed, faults ${JSON.stringify(s.faults)}\n`);
+          const schemas = Object.values(s.responseFormat.schemas).reduce((a, b) => a + b, 0);
+          const rf = schemas + s.responseFormat.refused > 0 ? `, ${schemas} answered under a json_schema, ${s.responseFormat.refused} response_format refused` : "";
+          process.stdout.write(`\nstopping simulator: ${s.requests} requests, ${s.malformed} malformed${rf}, faults ${JSON.stringify(s.faults)}\n`);
           server.close().then(resolve);
         };
         process.on("SIGINT", stop);
