@@ -22,6 +22,8 @@ import { importMisaligned, type MisalignedExample } from "../via/importMisaligne
 import { importPromptAgreement } from "../via/importPromptAgreement";
 import type { ImportStats } from "../via/importStats";
 import { importTask1 } from "../via/importTask1";
+import { parseTask1 } from "../parse/task1";
+import { refusalSummary } from "../results/refusals";
 import { importTask2 } from "../via/importTask2";
 import type { HumanEvaluation } from "../analysis/humanEvaluation";
 import { compareModels, type ComparedModel } from "../results/modelComparisons";
@@ -222,6 +224,8 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
         exampleGapUnits: listed.length > 0 ? listed : undefined,
         cells: cellConfidenceVector(cellConfidence(task1Conf, null)),
       },
+      // Refusals (issue 15): Task 1 only; the reconstructed Task 2 files hold the chosen row, not the model's text.
+      refusals: { task1: robustFailures(t1.records), classifiedBy: { task1: "robust" } },
     });
     detail.heatmaps[model] = modelMatrices(V, A);
     if (A) compared.push({ model, protocol: "paper", V, A });
@@ -330,10 +334,11 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
   if (opts.dataset === true && existsSync(join(dataDir, DATASET_FILE))) {
     // Loaded only here: its record schema pulls in zod, which nothing else on this path needs (CLI start-up).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { importDataset } = require("../via/importDataset") as typeof import("../via/importDataset");
+    const { importDataset, DATASET_MODEL } = require("../via/importDataset") as typeof import("../via/importDataset");
     const ds = importDataset(dataDir);
     imports.push(ds.stats);
     detail.dataset = { rows: ds.records.length, refusals: ds.refusals, usablePairs: ds.usablePairs };
+    results.dataset_refusals = { model: DATASET_MODEL, file: DATASET_FILE, ...refusalSummary(ds.records, { seed, task: "dataset" }) };
   }
 
   return {
@@ -347,6 +352,22 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     skippedFiles: { ...SKIPPED_MISALIGNED_FILES },
     inputs: checkInputs(dataDir),
   };
+}
+
+/**
+ * Task 1 rows as the refusal count sees them: the paper parser tells a
+ * refusal only when strict JSON fails, and any other failure is "invalid
+ * JSON", so a row it cannot read is re-read by the robust parser (the
+ * refusal detector and the unparseable reasons are the robust ones); a row
+ * it reads is an answer. Only the failed rows are re-parsed (a few dozen),
+ * which keeps reproduce fast.
+ */
+function robustFailures(records: readonly Task1Record[]): Task1Record[] {
+  return records.map((r) => {
+    if (r.parse.status !== "failed") return r;
+    const p = parseTask1(r.response ?? "", "robust");
+    return { ...r, parse: p.ok ? { status: p.repaired ? "repaired" : "ok" } : { status: "failed", reason: p.reason } };
+  });
 }
 
 /** Table 8 Task 1: prompt rows grouped by scenario (SCENARIOS order, so the agreement gets its crossed interval). */

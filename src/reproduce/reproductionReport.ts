@@ -1,5 +1,5 @@
 import { MODEL_LABEL, type ModelId } from "../via/models";
-import { SCHEME_TEXT, ciText, fmt, modelLine, nullSentence, pText, schemeText, top5Text, undecidedText, valueWithCi } from "../results/describe";
+import { SCHEME_TEXT, ciText, fmt, modelLine, nullSentence, pText, refusalCountText, refusalFactorText, schemeText, top5Text, undecidedText, valueWithCi } from "../results/describe";
 import type { ModelResultsJson } from "../results/schema";
 import { HUMAN_ROW_LABEL } from "./humanComparison";
 import type { ComparisonCell, HumanRowId, RowId, TableComparison } from "./tableComparison";
@@ -128,7 +128,7 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
   if (!d.dataset) bullets.push("VIA dataset not imported (no table depends on it); `vag reproduce --dataset` adds its refusal and usable-pair counts.");
   else {
     bullets.push(
-      `VIA dataset: ${d.dataset.rows} rows, ${d.dataset.refusals} refusals without JSON, ${d.dataset.usablePairs} usable action pairs with our lenient action parser (the authors' json_repair-based construction found 7,329; method.md §3.4, §12 item 11).`,
+      `VIA dataset: ${d.dataset.rows} rows, ${d.dataset.refusals} refusals without JSON (where they fall: the Refusals section), ${d.dataset.usablePairs} usable action pairs with our lenient action parser (the authors' json_repair-based construction found 7,329; method.md §3.4, §12 item 11).`,
     );
   }
   bullets.push(
@@ -158,6 +158,7 @@ export function reproductionMarkdown(rep: Reproduction, tables: TableComparison[
   }
 
   lines.push(...confidenceMarkdown(r));
+  lines.push(...refusalsMarkdown(r));
   if (d.humanEvaluation) lines.push(humanEvaluationMarkdown(d.humanEvaluation));
 
   lines.push("## Import statistics");
@@ -242,6 +243,55 @@ function table14Baselines(r: Reproduction["results"]): string[] {
     }
     out.push("", "A few-shot F1 near 0.8 is to be read against these: a rule that knows only the action's polarity is a baseline the observer must beat.", "");
   }
+  return out;
+}
+
+/**
+ * Issue 15 item 2: per model, Task 1 refusals of its answers beside the other
+ * unparseable answers, and where the refusals fall by country and topic with
+ * the spread test (results/refusals.ts); the VIA dataset's generation refusals
+ * by value, polarity, country and topic when it was imported (--dataset).
+ */
+function refusalsMarkdown(r: Reproduction["results"]): string[] {
+  const rows = (Object.entries(r.models) as Array<[ModelId, ModelResultsJson]>).filter(([, m]) => m.refusals?.task1);
+  const ds = r.dataset_refusals;
+  if (rows.length === 0 && !ds) return [];
+  const min = rows[0]?.[1].refusals?.min_refusals_tested ?? 2;
+  const out = [
+    "## Refusals (not in the paper)",
+    "",
+    "A refusal is an answer the refusal detector (parse/refusal.ts) reads as declining the task; *other unparseable* answers hold no usable answer for another reason. Both are out of the answered records (the call succeeded). " +
+      "Task 1 rows the paper parser reads are answers; the rows it cannot read (it says only \"invalid JSON\" or \"refusal\" when strict JSON fails) are re-read by the robust parser, whose classification is counted. " +
+      "The reconstructed Task 2 files hold the chosen row, not the model's text, so Task 2 refusals cannot be told apart. " +
+      `Where they fall: the levels holding refusals (refusals of answered), and a test of whether the refusals are spread in proportion to each level's answered records (Pearson's X² with its exact or seeded Monte-Carlo null of random placement; none below ${min} refusals).`,
+    "",
+  ];
+  if (rows.length > 0) {
+    out.push("| model | Task 1 answers | refusals | other unparseable | refusals by country | refusals by topic |", "|---|---:|---:|---|---|---|");
+    for (const [m, x] of rows) {
+      const t = x.refusals!.task1!;
+      const reasons = Object.entries(t.unparseable_reasons).map(([k, n]) => `${k}: ${n}`);
+      out.push(
+        `| ${MODEL_LABEL[m] ?? m} | ${t.answered} | ${t.refusals} (${fmt((t.refusal_rate ?? NaN) * 100, 2)}%) | ${t.unparseable}${reasons.length ? ` (${reasons.join("; ")})` : ""} | ` +
+          `${refusalFactorText(t.by_country, min) ?? "–"} | ${refusalFactorText(t.by_topic, min) ?? "–"} |`,
+      );
+    }
+    out.push("");
+  }
+  if (ds) {
+    out.push(`VIA dataset generations (${ds.model}, \`${ds.file}\`): ${refusalCountText(ds)}.`, "");
+    const factors = [
+      ["value", ds.by_value],
+      ["polarity (the action asked for)", ds.by_polarity],
+      ["country", ds.by_country],
+      ["topic", ds.by_topic],
+    ] as const;
+    for (const [name, f] of factors) {
+      const text = f ? refusalFactorText(f, min, f.clustered.length) : null;
+      if (text) out.push(`- By ${name}: ${text}`);
+    }
+    out.push("");
+  } else out.push("The VIA dataset's generation refusals (by value, polarity, country and topic): `vag reproduce --dataset`.", "");
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { ResampleScheme } from "../analysis/interval";
-import type { IntervalJson, ModelResultsJson, NullF1Json, RankStabilityJson } from "./schema";
+import type { IntervalJson, ModelResultsJson, NullF1Json, RankStabilityJson, RefusalFactorJson, RefusalTaskJson } from "./schema";
 
 /**
  * The sentences every consumer prints about a model's results (the demo, `vag
@@ -142,4 +142,59 @@ export function uqSentence(r: ModelResultsJson): string | null {
     `[SIMULATED] UQ against the latent truth (${u.ensemble.wrong} wrong of ${u.ensemble.n} answers): ${parts.join("; ")}; ` +
     `${one("rank-mean ensemble", u.ensemble)}; ${one("logistic ensemble (out of fold)", u.ensembleLogistic)}`
   );
+}
+
+/** How the refusal blocks name their tasks. */
+export const REFUSAL_TASK_LABEL = { generate: "generation", task1: "Task 1", task2: "Task 2" } as const;
+
+const sharePct = (x: number | null | undefined) => (finite(x) ? `${(x * 100).toFixed(2)}%` : "n/a");
+
+/** "5 refusals of 872 answered (0.57%), 3 other unparseable (no JSON object 3)". */
+export function refusalCountText(t: RefusalTaskJson): string {
+  const reasons = Object.entries(t.unparseable_reasons).map(([k, n]) => `${k} ${n}`);
+  return (
+    `${t.refusals} refusal${t.refusals === 1 ? "" : "s"} of ${t.answered} answered (${sharePct(t.refusal_rate)}), ` +
+    `${t.unparseable} other unparseable${reasons.length ? ` (${reasons.join(", ")})` : ""}`
+  );
+}
+
+/** "exact p = 0.060" / "Monte Carlo p < 0.001 (10000 draws)" / null when not tested. */
+export function refusalTestText(f: RefusalFactorJson): string | null {
+  if (f.method === null || !finite(f.p)) return null;
+  return f.method === "exact" ? `exact ${pText(f.p)}` : `Monte Carlo ${pText(f.p)}, ${f.iterations} draws`;
+}
+
+/**
+ * Where a task's refusals sit along one factor: "United States 2 of 53, Canada 2 of 88 (exact p = 0.060)";
+ * "too few to test" below `minTested` refusals; null without refusals.
+ */
+export function refusalFactorText(f: RefusalFactorJson, minTested: number, maxLevels = 5): string | null {
+  if (f.clustered.length === 0) return null;
+  const shown = f.clustered.slice(0, maxLevels).map((l) => `${l.level} ${l.refusals} of ${l.answered}`);
+  const more = f.clustered.length > maxLevels ? `, ${f.clustered.length - maxLevels} more` : "";
+  const total = f.clustered.reduce((a, l) => a + l.refusals, 0);
+  const test = total < minTested ? "too few to test" : (refusalTestText(f) ?? "not tested");
+  return `${shown.join(", ")}${more} (${test})`;
+}
+
+/**
+ * One line per model (what `vag reproduce` prints): refusals and other
+ * unparseable answers per task, and the cluster tests where made.
+ */
+export function refusalLine(model: string, r: ModelResultsJson): string | null {
+  const x = r.refusals;
+  if (!x) return null;
+  const parts: string[] = [];
+  for (const task of ["generate", "task1", "task2"] as const) {
+    const t = x[task];
+    if (!t) continue;
+    const tests: string[] = [];
+    for (const k of ["country", "topic", "value", "polarity"] as const) {
+      const f = t[`by_${k}`];
+      if (f && f.method !== null && finite(f.p)) tests.push(`${k} ${pText(f.p)}`);
+    }
+    const note = t.refusals === 0 ? "" : t.refusals < x.min_refusals_tested ? "; too few to test where they cluster" : tests.length ? `; spread test by ${tests.join(", ")}` : "";
+    parts.push(`${REFUSAL_TASK_LABEL[task]}: ${refusalCountText(t)}${note}`);
+  }
+  return `${model}${r.simulated ? " [SIMULATED]" : ""} refusals: ${parts.join(" | ") || "no answers"}`;
 }

@@ -39,6 +39,7 @@ import type {
   UqJsonOut,
 } from "./schema";
 import { confidenceJson, type ConfidenceInput } from "./confidence";
+import { refusalsJson, type RefusalRecord } from "./refusals";
 
 /**
  * One model's entry of results.json (issue 10 item 1): every measure of
@@ -76,6 +77,17 @@ export interface ModelResultsOptions {
   uq?: UqJsonOut;
   /** `--min-confidence` was applied to V and A before this call: recorded as `min_confidence`. */
   minConfidence?: { threshold: number; kept: number; cells: number };
+  /**
+   * The model's records per task, for the `refusals` section (results/refusals.ts):
+   * refusals and other unparseable answers of the answered records, and where the
+   * refusals cluster. `classifiedBy` says whose parse status the records carry.
+   */
+  refusals?: {
+    generate?: readonly RefusalRecord[];
+    task1?: readonly RefusalRecord[];
+    task2?: readonly RefusalRecord[];
+    classifiedBy?: Partial<Record<"generate" | "task1" | "task2", "record" | "robust">>;
+  };
 }
 
 export const DEFAULT_RESULTS_SEED = 20250118;
@@ -108,7 +120,14 @@ export function modelResults(stated: Matrix | null, acted: Matrix | null, protoc
   }
   if (options.uq) out.uq = options.uq;
   if (options.minConfidence) out.min_confidence = options.minConfidence;
-  if (!stated || !acted) return out;
+  // Added last on either return, so the entry's other keys keep their order.
+  const { classifiedBy, ...refusalTasks } = options.refusals ?? {};
+  const refusals = options.refusals ? refusalsJson(refusalTasks, { seed: w.seed, classifiedBy }) : null;
+  const done = () => {
+    if (refusals) out.refusals = refusals;
+    return out;
+  };
+  if (!stated || !acted) return done();
   const V = stated;
   const A = acted;
 
@@ -133,7 +152,7 @@ export function modelResults(stated: Matrix | null, acted: Matrix | null, protoc
   if (options.sensitivity) out.sensitivity = sensitivityJson(sensitivity(options.sensitivity));
   const keep = options.gapClaims ?? 20;
   if (keep > 0) out.gap_claims = gapClaims(V, A).slice(0, keep).map((g) => ({ country: g.country, value: g.value, distance: g.distance, p: g.p, q: g.q }));
-  return out;
+  return done();
 }
 
 function sensitivityJson(t: SensitivityTable): SensitivityJson {

@@ -137,6 +137,8 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
     ...(t1conf ? { confidence: { task1: t1conf, task2: t2conf, actedAnswered: answered, cells: cellVector } } : {}),
     ...(uq ? { uq } : {}),
     ...(minConfidence ? { minConfidence } : {}),
+    // Refusals as the run's own parser classified them (issue 15).
+    refusals: { generate: run.generate(), ...records },
   });
   results.cost = {
     spent_usd: manifest.costUsd,

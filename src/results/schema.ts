@@ -246,6 +246,67 @@ export const UqJsonSchema = z.strictObject({
   ensembleLogistic: UqScoreSchema.extend({ byTask: z.record(z.string(), UqScoreSchema), folds: count, seed }),
 });
 
+/** One level of a factor that holds refusals (results/refusals.ts). */
+export const RefusalLevelJsonSchema = z.strictObject({
+  level: z.string().min(1),
+  refusals: count,
+  /** Answered records at the level (calls that succeeded). */
+  answered: count,
+  /** Refusals the level would hold if they were spread in proportion to its answered records. */
+  expected: num,
+});
+
+/**
+ * Where a task's refusals fall along one factor (country, topic, value,
+ * polarity): the levels holding refusals, most first, and a test of whether
+ * they are spread as the design predicts (analysis/clusterTest.ts: exact or
+ * seeded Monte-Carlo hypergeometric test of Pearson's X², expected counts in
+ * proportion to each level's answered records). `p` is null when there are
+ * too few refusals to test (fewer than `min_refusals_tested` of RefusalsJson)
+ * or fewer than two levels.
+ */
+export const RefusalFactorJsonSchema = z.strictObject({
+  /** Levels with answered records (the test's categories). */
+  levels: count,
+  statistic: num,
+  p: num,
+  method: z.enum(["exact", "monte-carlo"]).nullable(),
+  /** Outcomes enumerated (exact) or draws (Monte Carlo); 0 when not tested. */
+  iterations: count,
+  seed,
+  clustered: z.array(RefusalLevelJsonSchema),
+});
+
+/** Refusals of one task (issue 15 item 2): denominator = answered records (the call succeeded). */
+export const RefusalTaskJsonSchema = z.strictObject({
+  /** "record": the parse status the records carry (the run's parser); "robust": the rows the paper parser could not read, re-read by the robust parser (vag reproduce, Task 1). */
+  classified_by: z.enum(["record", "robust"]),
+  records: count,
+  /** Records whose call succeeded: the denominator of both rates. */
+  answered: count,
+  refusals: count,
+  refusal_rate: num,
+  /** Answered records whose parse failed for another reason than a refusal. */
+  unparseable: count,
+  unparseable_rate: num,
+  /** The failure reasons behind `unparseable`, reason -> count. */
+  unparseable_reasons: z.record(z.string(), count),
+  by_country: RefusalFactorJsonSchema,
+  by_topic: RefusalFactorJsonSchema,
+  /** Generate and Task 2 (a record has a value). */
+  by_value: RefusalFactorJsonSchema.optional(),
+  /** Generate (a record asks for the positive or the negative action). */
+  by_polarity: RefusalFactorJsonSchema.optional(),
+});
+
+export const RefusalsJsonSchema = z.strictObject({
+  /** Fewer refusals than this in a task: no test (p null), "too few to test". */
+  min_refusals_tested: count,
+  generate: RefusalTaskJsonSchema.optional(),
+  task1: RefusalTaskJsonSchema.optional(),
+  task2: RefusalTaskJsonSchema.optional(),
+});
+
 export const ModelResultsJsonSchema = z.strictObject({
   simulated: z.boolean().optional(),
   protocol: z.enum(PROTOCOLS).optional(),
@@ -275,6 +336,8 @@ export const ModelResultsJsonSchema = z.strictObject({
   uq: UqJsonSchema.optional(),
   /** `--min-confidence`: the alignment measures above use only the cells at or above this confidence. */
   min_confidence: z.strictObject({ threshold: z.number(), kept: count, cells: count }).optional(),
+  /** Refusals and other unparseable answers per task, and where the refusals cluster (results/refusals.ts). */
+  refusals: RefusalsJsonSchema.optional(),
 });
 
 export const FewShotJsonSchema = z.strictObject({
@@ -368,6 +431,8 @@ export const ResultsJsonSchema = z.strictObject({
   risk_counts: z.record(z.string(), count).optional(),
   comparisons: z.array(ComparisonJsonSchema).optional(),
   human_evaluation: HumanEvaluationJsonSchema.optional(),
+  /** The VIA dataset's generations (`vag reproduce --dataset`): refusals of its generating model. */
+  dataset_refusals: RefusalTaskJsonSchema.extend({ model: z.string().min(1), file: z.string().min(1) }).optional(),
 });
 
 /**
@@ -413,6 +478,10 @@ export type FewShotJson = z.infer<typeof FewShotJsonSchema>;
 export type FewShotBaselinesJson = z.infer<typeof FewShotBaselinesJsonSchema>;
 export type ComparisonJson = z.infer<typeof ComparisonJsonSchema>;
 export type HumanEvaluationJson = z.infer<typeof HumanEvaluationJsonSchema>;
+export type RefusalsJson = z.infer<typeof RefusalsJsonSchema>;
+export type RefusalTaskJson = z.infer<typeof RefusalTaskJsonSchema>;
+export type RefusalFactorJson = z.infer<typeof RefusalFactorJsonSchema>;
+export type RefusalLevelJson = z.infer<typeof RefusalLevelJsonSchema>;
 
 /** results.json text: NaN (a measure nobody could compute) becomes null; 2-space indent; trailing newline. */
 export function resultsJsonText(results: ResultsJson): string {

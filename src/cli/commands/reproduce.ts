@@ -24,10 +24,16 @@ export function register(program: Command): void {
       const paths = writeOutputs(opts.out, reproductionOutputs(rep));
       const log = (s: string) => process.stdout.write(s + "\n");
       log(`reproduce (paper protocol) from ${dataDir}`);
-      const { modelLine } = require("../../results/describe") as typeof import("../../results/describe");
+      const { modelLine, refusalCountText, refusalLine } = require("../../results/describe") as typeof import("../../results/describe");
       for (const [m, x] of Object.entries(rep.results.models)) {
         log(`  ${modelLine(MODEL_LABEL[m as ModelId] ?? m, x)}`);
       }
+      for (const [m, x] of Object.entries(rep.results.models)) {
+        const line = refusalLine(MODEL_LABEL[m as ModelId] ?? m, x);
+        if (line) log(`  ${line}`);
+      }
+      const ds = rep.results.dataset_refusals;
+      if (ds) log(`  VIA dataset generations (${ds.model}): ${refusalCountText(ds)}`);
       log(`  risk: ${rep.detail.risk.tagged} tagged of ${rep.detail.risk.total} misaligned examples`);
       for (const t of compareTables(rep)) {
         const n = (s: string) => t.cells.filter((c) => c.status === s).length;
