@@ -8,6 +8,7 @@ import { leaderboardHtml } from "./leaderboard";
 import { modelSummaries } from "./summary";
 import { anchor, comparisonsTable, f1Table, gapTable, gapVerdictTable, riskTable, sensitivityTable, summaryTable } from "./tables";
 import { modelFacts } from "./facts";
+import { datasetRefusalTable, refusalTable } from "./refusals";
 
 /**
  * The static report page (`index.html`), the first thing a person opens:
@@ -48,6 +49,7 @@ export function reportHtml(r: ReportInput): string {
     const s = modelSummaries(r.inputs, [model])[0];
     const facts = modelFacts(s).map(escapeHtml);
     const sensitivity = sensitivityTable(model, s.results);
+    const refusals = refusalTable(model, id, s.results);
     const picker =
       ranking.length > 0
         ? `<h3>Value rankings</h3><label>Ranking for <select class="figure-picker" data-target="rank-${id}">${ranking
@@ -60,6 +62,7 @@ export function reportHtml(r: ReportInput): string {
       plain.map((f) => `<h3>${escapeHtml(f.title)}</h3>${chart(index.get(f.name)!)}`).join("") +
       picker +
       (sensitivity ? `<h3>Sensitivity</h3>${sensitivity}` : "") +
+      (refusals ? `<h3>Refusals</h3>${refusals}` : "") +
       `</section>`
     );
   });
@@ -73,6 +76,7 @@ export function reportHtml(r: ReportInput): string {
     gapVerdictTable(r.inputs),
     gapTable(r.inputs),
     riskTable(r.inputs),
+    datasetRefusalTable(r.inputs.results),
   ].filter(
     (t): t is string => t !== null,
   );

@@ -1,5 +1,6 @@
 import { MODEL_LABEL, type ModelId } from "../via/models";
 import { SCHEME_TEXT, ciText, fmt, modelLine, nullSentence, pText, refusalCountText, refusalFactorText, schemeText, top5Text, undecidedText, valueWithCi } from "../results/describe";
+import { MIN_REFUSALS_TESTED } from "../results/refusals";
 import type { ModelResultsJson } from "../results/schema";
 import { HUMAN_ROW_LABEL } from "./humanComparison";
 import type { ComparisonCell, HumanRowId, RowId, TableComparison } from "./tableComparison";
@@ -256,7 +257,7 @@ function refusalsMarkdown(r: Reproduction["results"]): string[] {
   const rows = (Object.entries(r.models) as Array<[ModelId, ModelResultsJson]>).filter(([, m]) => m.refusals?.task1);
   const ds = r.dataset_refusals;
   if (rows.length === 0 && !ds) return [];
-  const min = rows[0]?.[1].refusals?.min_refusals_tested ?? 2;
+  const min = rows[0]?.[1].refusals?.min_refusals_tested ?? MIN_REFUSALS_TESTED;
   const out = [
     "## Refusals (not in the paper)",
     "",

@@ -1,0 +1,104 @@
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { reproduce, type Reproduction } from "../../src/reproduce/reproduce";
+import { reproductionOutputs } from "../../src/reproduce/reproductionOutputs";
+import { ResultsJsonSchema } from "../../src/results/schema";
+import { skipWithoutData, viaDir } from "../helpers/data";
+
+// Refusals on the published data (../shared/via or VAL_DATA_DIR); skipped with one line when absent.
+const skip = skipWithoutData();
+
+/**
+ * Refusals + other unparseable Task 1 answers per model: what the robust
+ * parser cannot read, whatever the refusal detector calls it. Gemma's 3
+ * include one fenced block of key-value lines without braces (Germany, Social
+ * Inequality, prompt 5): 2 once the almost-JSON repair (issue 15 item 3) reads it.
+ */
+const FAILED_TOTAL = {
+  "gpt-4o-mini": 0,
+  "claude-sonnet-4": 3,
+  "llama-3.3-70b-instruct": 0,
+  "gemma-2-9b-it": 3,
+  "gpt-3.5-turbo": 0,
+  "gpt-4o": 5,
+} as const;
+
+/**
+ * The refusal split with today's detector (parse/refusal.ts). UPDATE when the
+ * re-tuned detector lands: Claude's 3 ("I can't roleplay as being from a
+ * specific country ...", all United States x Politics) become refusals
+ * (claude-sonnet-4: 3), and Gemma's two prose answers (gemma-2-9b-it: 2).
+ */
+const REFUSALS_TODAY = {
+  "gpt-4o-mini": 0,
+  "claude-sonnet-4": 0,
+  "llama-3.3-70b-instruct": 0,
+  "gemma-2-9b-it": 0,
+  "gpt-3.5-turbo": 0,
+  "gpt-4o": 5,
+} as const;
+
+describe("refusals on the published data", { skip }, () => {
+  let rep: Reproduction;
+  before(() => {
+    rep = reproduce({ dataDir: viaDir()!, iterations: 20, dataset: true });
+  });
+
+  test("results.json: a Task 1 refusal block per model, out of the answered rows; totals and today's split", () => {
+    const results = ResultsJsonSchema.parse(JSON.parse(reproductionOutputs(rep).get("results.json")!));
+    for (const [m, total] of Object.entries(FAILED_TOTAL)) {
+      const t = results.models[m]!.refusals!.task1!;
+      assert.equal(t.classified_by, "robust", m);
+      assert.equal(t.answered, m === "gpt-4o" ? 872 : 1056, m);
+      assert.equal(t.refusals + t.unparseable, total, m);
+      assert.equal(t.refusals, REFUSALS_TODAY[m as keyof typeof REFUSALS_TODAY], m);
+      // No Task 2 block: the reconstructed files hold no model text.
+      assert.equal(results.models[m]!.refusals!.task2, undefined, m);
+    }
+    const gpt4o = results.models["gpt-4o"]!.refusals!.task1!;
+    assert.deepEqual(
+      gpt4o.by_country.clustered.map((l) => [l.level, l.refusals]),
+      [
+        ["United States", 2],
+        ["Canada", 2],
+        ["Australia", 1],
+      ],
+    );
+    assert.equal(gpt4o.by_country.method, "exact");
+    assert.ok(gpt4o.by_country.p! > 0.05 && gpt4o.by_country.p! < 0.07, String(gpt4o.by_country.p));
+  });
+
+  test("dataset: the 61 generation refusals, all on negative rows, by value", () => {
+    const ds = rep.results.dataset_refusals!;
+    assert.equal(ds.model, "gpt-4o-2024-11-20");
+    assert.equal(ds.answered, 14784);
+    assert.equal(ds.refusals, 61);
+    assert.equal(ds.refusals, rep.detail.dataset!.refusals);
+    assert.deepEqual(
+      ds.by_value!.clustered.map((l) => [l.level, l.refusals]),
+      [
+        ["Equality", 31],
+        ["Social Justice", 27],
+        ["Broad-Minded", 1],
+        ["Mature Love", 1],
+        ["National Security", 1],
+      ],
+    );
+    assert.deepEqual(ds.by_polarity!.clustered.map((l) => [l.level, l.refusals, l.answered]), [["negative", 61, 7392]]);
+    assert.equal(ds.by_polarity!.method, "exact");
+    // 61 of 7,392 negative rows and none of the positive ones: p = C(7392, 61) / C(14784, 61) < 1e-15.
+    assert.ok(ds.by_polarity!.p! < 1e-15);
+    // Seeded Monte Carlo (10,000 draws, whatever --iterations says): no draw is as concentrated, p = 1 / 10,001.
+    assert.equal(ds.by_value!.method, "monte-carlo");
+    assert.equal(ds.by_value!.p, 1 / 10001);
+  });
+
+  test("REPRODUCTION.md: the Refusals section per model and the dataset by value", () => {
+    const md = reproductionOutputs(rep).get("REPRODUCTION.md")!;
+    assert.match(md, /## Refusals \(not in the paper\)/);
+    assert.match(md, /\| GPT-4o \| 872 \| 5 \(0\.57%\) \| 0 \| United States 2 of 53, Canada 2 of 88, Australia 1 of 87 \(exact p = 0\.060\) \|/);
+    assert.match(md, /\| Claude-Sonnet-4 \| 1056 \| \d \(\d\.\d\d%\) \| /);
+    assert.match(md, /- By value: Equality 31 of 264, Social Justice 27 of 264, Broad-Minded 1 of 264, Mature Love 1 of 264, National Security 1 of 264 \(Monte Carlo p < 0\.001, 10000 draws\)/);
+    assert.match(md, /VIA dataset: 14784 rows, 61 refusals without JSON/);
+  });
+});
