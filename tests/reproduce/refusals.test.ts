@@ -1,8 +1,10 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { reproduce, type Reproduction } from "../../src/reproduce/reproduce";
-import { reproductionOutputs } from "../../src/reproduce/reproductionOutputs";
-import { ResultsJsonSchema } from "../../src/results/schema";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { ResultsJsonSchema, type ResultsJson } from "../../src/results/schema";
 import { skipWithoutData, viaDir } from "../helpers/data";
 
 // Refusals on the published data (../shared/via or VAL_DATA_DIR); skipped with one line when absent.
@@ -39,13 +41,22 @@ const REFUSALS_TODAY = {
 } as const;
 
 describe("refusals on the published data", { skip }, () => {
-  let rep: Reproduction;
+  let results: ResultsJson;
+  let md: string;
+  let stdout: string;
   before(() => {
-    rep = reproduce({ dataDir: viaDir()!, iterations: 20, dataset: true });
+    const out = join(mkdtempSync(join(tmpdir(), "vag-refusals-")), "out");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "reproduce", "--data-dir", viaDir()!, "--out", out, "--iterations", "20", "--dataset"], {
+      cwd: resolve(__dirname, "../.."),
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, r.stderr);
+    stdout = r.stdout;
+    results = ResultsJsonSchema.parse(JSON.parse(readFileSync(join(out, "results.json"), "utf8")));
+    md = readFileSync(join(out, "REPRODUCTION.md"), "utf8");
   });
 
   test("results.json: a Task 1 refusal block per model, out of the answered rows; totals and today's split", () => {
-    const results = ResultsJsonSchema.parse(JSON.parse(reproductionOutputs(rep).get("results.json")!));
     for (const [m, total] of Object.entries(FAILED_TOTAL)) {
       const t = results.models[m]!.refusals!.task1!;
       assert.equal(t.classified_by, "robust", m);
@@ -69,11 +80,10 @@ describe("refusals on the published data", { skip }, () => {
   });
 
   test("dataset: the 61 generation refusals, all on negative rows, by value", () => {
-    const ds = rep.results.dataset_refusals!;
+    const ds = results.dataset_refusals!;
     assert.equal(ds.model, "gpt-4o-2024-11-20");
     assert.equal(ds.answered, 14784);
     assert.equal(ds.refusals, 61);
-    assert.equal(ds.refusals, rep.detail.dataset!.refusals);
     assert.deepEqual(
       ds.by_value!.clustered.map((l) => [l.level, l.refusals]),
       [
@@ -93,12 +103,15 @@ describe("refusals on the published data", { skip }, () => {
     assert.equal(ds.by_value!.p, 1 / 10001);
   });
 
-  test("REPRODUCTION.md: the Refusals section per model and the dataset by value", () => {
-    const md = reproductionOutputs(rep).get("REPRODUCTION.md")!;
+  test("vag reproduce prints one refusal line per model; REPRODUCTION.md: the Refusals section and the dataset by value", () => {
+    assert.match(stdout, /\n {2}GPT-4o refusals: Task 1: 5 refusals of 872 answered \(0\.57%\), 0 other unparseable; spread test by country p = 0\.060, topic p = 0\.467\n/);
+    assert.equal((stdout.match(/^ {2}\S.* refusals: Task 1: /gm) ?? []).length, 6);
+    assert.match(stdout, /VIA dataset generations \(gpt-4o-2024-11-20\): 61 refusals of 14784 answered/);
     assert.match(md, /## Refusals \(not in the paper\)/);
     assert.match(md, /\| GPT-4o \| 872 \| 5 \(0\.57%\) \| 0 \| United States 2 of 53, Canada 2 of 88, Australia 1 of 87 \(exact p = 0\.060\) \|/);
     assert.match(md, /\| Claude-Sonnet-4 \| 1056 \| \d \(\d\.\d\d%\) \| /);
     assert.match(md, /- By value: Equality 31 of 264, Social Justice 27 of 264, Broad-Minded 1 of 264, Mature Love 1 of 264, National Security 1 of 264 \(Monte Carlo p < 0\.001, 10000 draws\)/);
+    // The dataset bullet and the section count the same refusals.
     assert.match(md, /VIA dataset: 14784 rows, 61 refusals without JSON/);
   });
 });

@@ -131,7 +131,7 @@ describe("vag reproduce on the published data", { skip }, () => {
       // The paper protocol's single option order has no undecided pairs.
       assert.equal(x.undecided!.count, 0);
     }
-    assert.deepEqual(Object.keys(results.models["gpt-4o"]!).filter((k) => k !== "protocol"), ["task1_agreement", "task1_agreement_ci95", "confidence"]);
+    assert.deepEqual(Object.keys(results.models["gpt-4o"]!).filter((k) => k !== "protocol"), ["task1_agreement", "task1_agreement_ci95", "confidence", "refusals"]);
     assert.equal(results.models["gpt-4o"]!.task1_agreement_ci95!.scheme, "crossed");
     // Issue 12: the confidence section for every model with Task 1. Unstable stated values
     // (variants disagree) carry a gap several times more often than unanimous ones.

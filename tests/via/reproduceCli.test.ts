@@ -95,7 +95,7 @@ test("vag reproduce: synthetic layout runs end to end and writes every output", 
   assert.equal(claude.ranking.by_country.Egypt[0][0], "Social Power");
   assert.equal(claude.ranking.by_country.Egypt.length, 56);
   assert.equal(claude.f1.ci95.by_topic.Religion.length, 2);
-  assert.equal(Object.keys(results.models["gpt-4o"]).join(), "protocol,task1_agreement,task1_agreement_ci95,confidence");
+  assert.equal(Object.keys(results.models["gpt-4o"]).join(), "protocol,task1_agreement,task1_agreement_ci95,confidence,refusals");
   const md = readFileSync(join(out, "REPRODUCTION.md"), "utf8");
   assert.match(md, /## Summary/);
   assert.match(md, /files differ from MANIFEST\.md/); // synthetic files are not the published ones
