@@ -262,7 +262,7 @@ function refusalsMarkdown(r: Reproduction["results"]): string[] {
     "## Refusals (not in the paper)",
     "",
     "A refusal is an answer the refusal detector (parse/refusal.ts) reads as declining the task; *other unparseable* answers hold no usable answer for another reason. Both are out of the answered records (the call succeeded). " +
-      "Task 1 rows the paper parser reads are answers; the rows it cannot read (it says only \"invalid JSON\" or \"refusal\" when strict JSON fails) are re-read by the robust parser, whose classification is counted. " +
+      "Task 1 rows the paper parser reads are answers; the rows it cannot read (its reasons are those of strict JSON: a Python dict or a fenced block without braces is \"invalid JSON\" there) are re-read by the robust parser, whose classification is counted. " +
       "The reconstructed Task 2 files hold the chosen row, not the model's text, so Task 2 refusals cannot be told apart. " +
       `Where they fall: the levels holding refusals (refusals of answered), and a test of whether the refusals are spread in proportion to each level's answered records (Pearson's X² with its exact or seeded Monte-Carlo null of random placement; none below ${min} refusals).`,
     "",

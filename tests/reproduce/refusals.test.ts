@@ -11,31 +11,32 @@ import { skipWithoutData, viaDir } from "../helpers/data";
 const skip = skipWithoutData();
 
 /**
- * Refusals + other unparseable Task 1 answers per model: what the robust
- * parser cannot read, whatever the refusal detector calls it. Gemma's 3
- * include one fenced block of key-value lines without braces (Germany, Social
- * Inequality, prompt 5): 2 once the almost-JSON repair (issue 15 item 3) reads it.
+ * Refusals + other unparseable Task 1 answers per model: the rows the robust
+ * parser cannot read, whatever the refusal detector calls them. These do not
+ * move when the detector is re-tuned; they move when a parser reads more
+ * (Gemma had 3 until the brace-less fenced block, Germany x Social Inequality
+ * prompt 5, was read as almost-JSON, issue 15 item 3).
  */
 const FAILED_TOTAL = {
   "gpt-4o-mini": 0,
   "claude-sonnet-4": 3,
   "llama-3.3-70b-instruct": 0,
-  "gemma-2-9b-it": 3,
+  "gemma-2-9b-it": 2,
   "gpt-3.5-turbo": 0,
   "gpt-4o": 5,
 } as const;
 
 /**
- * The refusal split with today's detector (parse/refusal.ts). UPDATE when the
- * re-tuned detector lands: Claude's 3 ("I can't roleplay as being from a
- * specific country ...", all United States x Politics) become refusals
- * (claude-sonnet-4: 3), and Gemma's two prose answers (gemma-2-9b-it: 2).
+ * How many of those the refusal detector (parse/refusal.ts) calls refusals
+ * today: all of them (Claude's "I can't roleplay as being from a specific
+ * country ...", Gemma's AI disclaimers, GPT-4o's apologies). UPDATE these
+ * when the detector is re-tuned; the totals above stay.
  */
 const REFUSALS_TODAY = {
   "gpt-4o-mini": 0,
-  "claude-sonnet-4": 0,
+  "claude-sonnet-4": 3,
   "llama-3.3-70b-instruct": 0,
-  "gemma-2-9b-it": 0,
+  "gemma-2-9b-it": 2,
   "gpt-3.5-turbo": 0,
   "gpt-4o": 5,
 } as const;
@@ -65,6 +66,13 @@ describe("refusals on the published data", { skip }, () => {
       assert.equal(t.refusals, REFUSALS_TODAY[m as keyof typeof REFUSALS_TODAY], m);
       // No Task 2 block: the reconstructed files hold no model text.
       assert.equal(results.models[m]!.refusals!.task2, undefined, m);
+    }
+    // Claude's refusals all sit in one scenario (United States x Politics): the spread test says so.
+    const claude = results.models["claude-sonnet-4"]!.refusals!.task1!;
+    if (claude.refusals === 3) {
+      assert.deepEqual(claude.by_country.clustered.map((l) => [l.level, l.refusals, l.answered]), [["United States", 3, 88]]);
+      assert.deepEqual(claude.by_topic.clustered.map((l) => [l.level, l.refusals, l.answered]), [["Politics", 3, 96]]);
+      assert.ok(claude.by_country.p! < 0.01 && claude.by_topic.p! < 0.01);
     }
     const gpt4o = results.models["gpt-4o"]!.refusals!.task1!;
     assert.deepEqual(
@@ -109,7 +117,7 @@ describe("refusals on the published data", { skip }, () => {
     assert.match(stdout, /VIA dataset generations \(gpt-4o-2024-11-20\): 61 refusals of 14784 answered/);
     assert.match(md, /## Refusals \(not in the paper\)/);
     assert.match(md, /\| GPT-4o \| 872 \| 5 \(0\.57%\) \| 0 \| United States 2 of 53, Canada 2 of 88, Australia 1 of 87 \(exact p = 0\.060\) \|/);
-    assert.match(md, /\| Claude-Sonnet-4 \| 1056 \| \d \(\d\.\d\d%\) \| /);
+    assert.match(md, /\| Claude-Sonnet-4 \| 1056 \| 3 \(0\.28%\) \| 0 \| United States 3 of 88 \(exact p = 0\.007\) \| Politics 3 of 96 \(exact p = 0\.008\) \|/);
     assert.match(md, /- By value: Equality 31 of 264, Social Justice 27 of 264, Broad-Minded 1 of 264, Mature Love 1 of 264, National Security 1 of 264 \(Monte Carlo p < 0\.001, 10000 draws\)/);
     // The dataset bullet and the section count the same refusals.
     assert.match(md, /VIA dataset: 14784 rows, 61 refusals without JSON/);
