@@ -6,6 +6,7 @@ import { writeOutputs } from "../reproduce/reproductionOutputs";
 import { modelLine, nullSentence, undecidedText } from "../results/describe";
 import { analysisOutputs, analyzeRuns } from "../results/runResults";
 import { openRun } from "../runs/openRun";
+import type { ReasoningMode } from "../sim/reasoning";
 import { groundTruth } from "../sim/respondent";
 import { DEMO_SEED, runDemoPipeline } from "../pipeline/demo";
 import { expectedDeparture, observedDeparture } from "./departure";
@@ -27,12 +28,12 @@ export interface DemoPaths {
  * says it is simulated.
  */
 export async function runDemo(
-  o: { runDir?: string; outDir?: string; cacheDir?: string; seed?: number; positionBias?: number; log?: (s: string) => void } = {},
+  o: { runDir?: string; outDir?: string; cacheDir?: string; seed?: number; positionBias?: number; reasoning?: ReasoningMode; log?: (s: string) => void } = {},
 ): Promise<DemoPaths> {
   const log = o.log ?? ((s: string) => process.stdout.write(s + "\n"));
   const seed = o.seed ?? DEMO_SEED;
   const outDir = o.outDir ?? join("out", "demo");
-  const { runDir } = await runDemoPipeline({ runDir: o.runDir, cacheDir: o.cacheDir, seed, positionBias: o.positionBias, log });
+  const { runDir } = await runDemoPipeline({ runDir: o.runDir, cacheDir: o.cacheDir, seed, positionBias: o.positionBias, reasoning: o.reasoning, log });
 
   const records = openRun(runDir);
   // The one analysis of the run: printed here, written as results.json, drawn by the figures and the report.

@@ -75,7 +75,16 @@ export type BatchOutputLine = z.infer<typeof BatchOutputLine>;
 const ChatCompletionBody = z.object({
   choices: z.array(
     z.object({
-      message: z.object({ content: z.string().nullable().optional(), refusal: z.string().nullable().optional() }).nullable().optional(),
+      // reasoning_content / reasoning: a reasoning model's separate deliberation (vLLM, DeepSeek, OpenRouter), kept by interpret.
+      message: z
+        .object({
+          content: z.string().nullable().optional(),
+          refusal: z.string().nullable().optional(),
+          reasoning_content: z.string().nullable().optional(),
+          reasoning: z.string().nullable().optional(),
+        })
+        .nullable()
+        .optional(),
     }),
   ),
   usage: z.object({ prompt_tokens: z.number().int().nonnegative(), completion_tokens: z.number().int().nonnegative() }).nullable().optional(),

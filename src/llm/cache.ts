@@ -28,6 +28,8 @@ import type { CompletionRequest, LlmClient } from "./types";
  * `responseFormat` (absent otherwise, same reason); an answer the transport
  * got by dropping a rejected format is stored under the plain request's key,
  * since that is the request it answers.
+ * An answer that came with a separate reasoning text keeps it (`reasoning`);
+ * entries written before that field, or without reasoning, have none.
  * The API key is not part of the key and is never stored.
  */
 
@@ -47,6 +49,8 @@ export interface CacheEntry {
   logprobs?: TokenLogprob[] | null;
   /** The simulator's seed, for simulated answers. */
   simulatorSeed?: number;
+  /** The provider's separate reasoning text, when it sent one (entries without it load as "none sent"). */
+  reasoning?: string | null;
 }
 
 /** The endpoint as it enters cache keys and entries. */
@@ -138,6 +142,7 @@ export class ResponseCache {
       simulated: entry.simulated,
       ...(entry.logprobs ? { logprobs: entry.logprobs } : {}),
       ...(entry.simulatorSeed !== undefined ? { simulatorSeed: entry.simulatorSeed } : {}),
+      ...(typeof entry.reasoning === "string" ? { reasoning: entry.reasoning } : {}),
     };
     this.appender.append([ordered]);
     this.entries.set(entry.key, ordered);
@@ -207,13 +212,14 @@ export function withCache(cache: ResponseCache | null, baseUrl: string, options:
             ...(hit.simulatorSeed !== undefined ? { simulatorSeed: hit.simulatorSeed } : {}),
             ...(req.logprobs ? { logprobs: hit.logprobs ?? null } : {}),
             ...(exact ? {} : { responseFormatOutcome: "dropped" as const }),
+            ...(typeof hit.reasoning === "string" ? { reasoning: hit.reasoning } : {}),
           };
       }
       const r = await inner.complete(req);
       if (cache !== null && r.error === null && r.output !== null) {
         if (r.responseFormatOutcome === "dropped") fellBack = true;
         const stored = r.responseFormatOutcome === "dropped" ? cacheKey(baseUrl, withoutResponseFormat(req)) : key;
-        cache.put({ key: stored, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated, logprobs: r.logprobs, simulatorSeed: r.simulatorSeed });
+        cache.put({ key: stored, createdAt: new Date().toISOString(), endpoint, model: req.model, output: r.output, usage: r.usage, simulated: r.simulated, logprobs: r.logprobs, simulatorSeed: r.simulatorSeed, reasoning: r.reasoning });
       }
       return r;
     },

@@ -41,7 +41,9 @@ const startSignallingFetch = (url: string | URL | Request, init?: RequestInit): 
   return fetch(url, rest);
 };
 
-export type Attempt = { ok: true; output: string; usage: Usage | null; simulated: boolean; simulatorSeed?: number; logprobs?: TokenLogprob[] | null } | ({ ok: false } & AttemptFailure);
+export type Attempt =
+  | { ok: true; output: string; usage: Usage | null; simulated: boolean; simulatorSeed?: number; logprobs?: TokenLogprob[] | null; reasoning?: string }
+  | ({ ok: false } & AttemptFailure);
 
 export function createTransport(options: TransportOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -139,6 +141,7 @@ export function attemptResult(a: Attempt, latencyMs: number, price: Price | null
       simulated: a.simulated,
       ...(a.simulatorSeed !== undefined ? { simulatorSeed: a.simulatorSeed } : {}),
       ...(a.logprobs !== undefined ? { logprobs: a.logprobs } : {}),
+      ...(a.reasoning !== undefined ? { reasoning: a.reasoning } : {}),
     };
   return {
     output: null,
@@ -172,16 +175,39 @@ export function interpret(resp: unknown): Attempt {
     return { ok: false, kind: "bad-body", message: `response has no choices${why}`, retryAfterMs: null };
   }
   if (r.choices.length === 0) return { ok: false, kind: "empty-choices", message: "response has empty choices", retryAfterMs: null };
-  const choice = r.choices[0] as { message?: { content?: unknown; refusal?: unknown }; logprobs?: { content?: unknown } | null } | null;
+  const choice = r.choices[0] as { message?: { content?: unknown; refusal?: unknown; reasoning_content?: unknown; reasoning?: unknown }; logprobs?: { content?: unknown } | null } | null;
   const msg = choice?.message;
-  const output = typeof msg?.content === "string" ? msg.content : typeof msg?.refusal === "string" ? msg.refusal : null;
+  const reasoning = reasoningField(msg);
+  // A reasoning model cut off by max_tokens sends its reasoning and no content: an answer
+  // of "" (the parse then fails and is recorded) rather than a bad body retried forever.
+  const output = typeof msg?.content === "string" ? msg.content : typeof msg?.refusal === "string" ? msg.refusal : reasoning !== null ? "" : null;
   if (output === null) return { ok: false, kind: "bad-body", message: "response has no message content", retryAfterMs: null };
   const int = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? Math.round(x) : 0);
   const usage = r.usage && typeof r.usage === "object" ? { promptTokens: int(r.usage.prompt_tokens), completionTokens: int(r.usage.completion_tokens) } : null;
   const simulated = typeof r.system_fingerprint === "string" && r.system_fingerprint.startsWith("vag-sim");
   const logprobs = tokenLogprobs(choice?.logprobs?.content);
   const seed = simulated ? /^vag-sim-(\d+)/.exec(r.system_fingerprint as string) : null;
-  return { ok: true, output, usage, simulated, ...(seed ? { simulatorSeed: Number(seed[1]) } : {}), ...(logprobs ? { logprobs } : {}) };
+  return {
+    ok: true,
+    output,
+    usage,
+    simulated,
+    ...(seed ? { simulatorSeed: Number(seed[1]) } : {}),
+    ...(logprobs ? { logprobs } : {}),
+    ...(reasoning !== null ? { reasoning } : {}),
+  };
+}
+
+/**
+ * The provider's separate reasoning text: `reasoning_content` (DeepSeek API,
+ * vLLM with a reasoning parser) or `reasoning` (OpenRouter, Ollama's OpenAI
+ * endpoint, Groq with reasoning_format=parsed); both joined by a blank line
+ * when a server sends two different ones. Empty strings count as none.
+ */
+function reasoningField(msg: { reasoning_content?: unknown; reasoning?: unknown } | null | undefined): string | null {
+  const parts = [msg?.reasoning_content, msg?.reasoning].filter((x): x is string => typeof x === "string" && x.trim() !== "");
+  const distinct = parts.filter((x, i) => parts.indexOf(x) === i);
+  return distinct.length > 0 ? distinct.join("\n\n") : null;
 }
 
 /** `choices[0].logprobs.content` checked entry by entry (a malformed list is dropped, never fatal). */

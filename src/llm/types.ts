@@ -48,6 +48,13 @@ export interface CompletionResult {
   /** The tokens with their log probabilities, when the request asked for logprobs and the endpoint returned them. */
   logprobs?: TokenLogprob[] | null;
   /**
+   * The provider's separate reasoning text (`message.reasoning_content` from
+   * DeepSeek and vLLM's reasoning parsers, `message.reasoning` from OpenRouter,
+   * Ollama and Groq), kept verbatim and never parsed: `output` stays the content
+   * alone. Absent when the provider sent none.
+   */
+  reasoning?: string | null;
+  /**
    * Set by the transport on a failed attempt: the retry kind (null = not worth
    * retrying, e.g. a 400) and the server's requested wait. The retry layer reads it.
    */

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Country, Topic, Value } from "../catalog";
 import { VALUES } from "../catalog";
 import { startSimServer, SIM_MODEL, type SimServer } from "../sim";
+import type { ReasoningMode } from "../sim/reasoning";
 import { parseVariants, type Scope } from "./scope";
 import { runTask, type RunOutcome } from "./run";
 
@@ -23,6 +24,8 @@ export interface DemoOptions {
   scope?: { countries?: Country[]; topics?: Topic[]; values?: Value[] };
   /** Share of cells the simulator answers by position in Task 2 (`SimServerOptions.positionBias`; default 0). */
   positionBias?: number;
+  /** The simulator answers as a reasoning model (`SimServerOptions.reasoning`; default "off"): the results must not change. */
+  reasoning?: ReasoningMode;
   /** Per-request timeout (default: the client's); a fault test makes hangs time out quickly. */
   timeoutMs?: number;
 }
@@ -42,7 +45,7 @@ export interface DemoOutcome {
 export async function runDemoPipeline(o: DemoOptions = {}): Promise<DemoOutcome> {
   const runDir = o.runDir ?? join("runs", "demo");
   const seed = o.seed ?? DEMO_SEED;
-  const sim = o.sim ?? (await startSimServer({ port: 0, seed, positionBias: o.positionBias }));
+  const sim = o.sim ?? (await startSimServer({ port: 0, seed, positionBias: o.positionBias, reasoning: o.reasoning }));
   const scope = (variants: string): Scope => ({
     countries: o.scope?.countries ?? DEMO_COUNTRIES,
     topics: o.scope?.topics ?? DEMO_TOPICS,

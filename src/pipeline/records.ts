@@ -3,6 +3,7 @@ import type { CompletionResult } from "../llm/types";
 import { parseAction } from "../parse/action";
 import { parseTask1 } from "../parse/task1";
 import { parseTask2 } from "../parse/task2";
+import { REASONING_WITHOUT_ANSWER } from "../parse/reasoning";
 import { task1AnswerProbabilities, task2AnswerProbability } from "../parse/answerProbability";
 import { readVerbalizedConfidence } from "../parse/verbalized";
 import type { ParseResult } from "../parse/result";
@@ -34,6 +35,8 @@ function base<M>(item: WorkItem<M>, result: CompletionResult, c: Common, parse: 
     replicate: item.replicate,
     prompt: item.messages,
     response: result.output,
+    // Only the content is ever parsed; the provider's reasoning field rides along untouched.
+    ...(typeof result.reasoning === "string" ? { reasoning: result.reasoning } : {}),
     usage: result.usage,
     parse,
     error: result.error,
@@ -43,15 +46,19 @@ function base<M>(item: WorkItem<M>, result: CompletionResult, c: Common, parse: 
   };
 }
 
-function parseInfo(r: ParseResult<unknown> | null, error: string | null): ParseInfo {
-  if (r === null) return { status: "failed", reason: error ? "no response (call failed)" : "empty response" };
-  return r.ok ? { status: r.repaired ? "repaired" : "ok" } : { status: "failed", reason: r.reason };
+function parseInfo(r: ParseResult<unknown> | null, result: CompletionResult): ParseInfo {
+  if (r === null) return { status: "failed", reason: result.error ? "no response (call failed)" : "empty response" };
+  if (r.ok) return { status: r.repaired ? "repaired" : "ok" };
+  // Reasoning in the provider's field and no content: a reasoning model cut off by
+  // max_tokens before it answered. A failed parse with its own reason, never retried.
+  if (typeof result.reasoning === "string" && result.output !== null && result.output.trim() === "") return { status: "failed", reason: REASONING_WITHOUT_ANSWER };
+  return { status: "failed", reason: r.reason };
 }
 
 export function generateRecord(item: WorkItem<GenerateMeta>, result: CompletionResult, c: Common): GenerateRecord {
   const p = result.output === null ? null : parseAction(result.output);
   return {
-    ...base(item, result, c, parseInfo(p, result.error)),
+    ...base(item, result, c, parseInfo(p, result)),
     task: "generate",
     ...item.meta,
     action: p?.ok ? p.value.action : null,
@@ -63,7 +70,7 @@ export function generateRecord(item: WorkItem<GenerateMeta>, result: CompletionR
 export function task1Record(item: WorkItem<Task1Meta>, result: CompletionResult, c: Common): Task1Record {
   const p = result.output === null ? null : parseTask1(result.output, c.protocol);
   return {
-    ...base(item, result, c, parseInfo(p, result.error)),
+    ...base(item, result, c, parseInfo(p, result)),
     task: "task1",
     ...item.meta,
     answers: p?.ok ? p.value : null,
@@ -94,7 +101,7 @@ export function task2Record(item: WorkItem<Task2Meta>, result: CompletionResult,
   const p = result.output === null ? null : parseTask2(result.output, c.protocol);
   const choice = p?.ok ? p.value.choice : null;
   return {
-    ...base(item, result, c, parseInfo(p, result.error)),
+    ...base(item, result, c, parseInfo(p, result)),
     task: "task2",
     ...item.meta,
     choice,

@@ -43,6 +43,12 @@ const common = {
   replicate: z.number().int().nonnegative().default(0),
   prompt: z.array(Message),
   response: z.string().nullable(),
+  /**
+   * The provider's separate reasoning text (`reasoning_content`, `reasoning`), verbatim and
+   * never parsed; absent when the provider sent none (so earlier records keep their shape).
+   * Reasoning written inline (`<think>…</think>`) stays in `response`; the parsers skip it.
+   */
+  reasoning: z.string().nullable().optional(),
   usage: Usage.nullable(),
   parse: ParseInfo,
   /** Set when the call finally failed; such records are retried on resume. */

@@ -22,7 +22,8 @@ export interface AnswerMark {
 
 const PIECE = /\s+|[A-Za-z]+|\d|[^\sA-Za-z\d]/g;
 
-function plainTokens(text: string, top: number): TokenLogprob[] {
+/** Tokens of unmarked text, each certain (logprob 0). */
+export function plainTokens(text: string, top: number): TokenLogprob[] {
   return (text.match(PIECE) ?? []).map((token) => ({ token, logprob: 0, top_logprobs: top > 0 ? [{ token, logprob: 0 }] : [] }));
 }
 

@@ -9,6 +9,7 @@ import { SimBatches } from "./batches";
 import { errorBody } from "./errorBody";
 import { readBody } from "./readBody";
 import { responseFormatProblem, schemaNameOf } from "./responseFormat";
+import { withReasoning, type ReasoningMode } from "./reasoning";
 
 export interface SimServerOptions {
   /** 0 (default) = a free port. */
@@ -29,6 +30,8 @@ export interface SimServerOptions {
   explanationSignal?: boolean;
   /** Answer every json_schema response_format with a 400, as a model without structured outputs does (responseFormat.ts). */
   rejectResponseFormat?: boolean;
+  /** Answer as a reasoning model: a deliberation with decoys inline (`<think>`), in `reasoning_content`, or both (reasoning.ts). Default "off". */
+  reasoning?: ReasoningMode;
 }
 
 export interface SimStats {
@@ -38,6 +41,8 @@ export interface SimStats {
   answered: number;
   faults: Record<FaultKind, number>;
   malformed: number;
+  /** Answers whose deliberation (reasoning mode) held a draft that differs from the answer. */
+  decoys: number;
   byKind: Record<PromptKind, number>;
   /** Structured outputs: answered requests per json_schema name, and requests refused for their response_format (400). */
   responseFormat: { schemas: Record<string, number>; refused: number };
@@ -90,6 +95,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     answered: 0,
     faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
     malformed: 0,
+    decoys: 0,
     byKind: { generate: 0, task1: 0, task2: 0, gap: 0, unknown: 0 },
     responseFormat: { schemas: {}, refused: 0 },
   };
@@ -160,9 +166,11 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       case "bad-body":
         return { status: 200, body: `{"id": "chatcmpl-sim", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assist` };
     }
-    const a = answer(seed, body, { malformedRate, ...behaviour });
+    const plain = answer(seed, body, { malformedRate, ...behaviour });
+    const r = withReasoning(options.reasoning ?? "off", seed, rq, plain);
+    const a = { ...plain, content: r.content, logprobs: r.logprobs };
     const promptTokens = approxTokens((body.messages ?? []).map((m) => contentText(m.content)).join("\n"));
-    const completionTokens = approxTokens(a.content);
+    const completionTokens = approxTokens(a.content + (r.reasoningContent ?? ""));
     const response = {
       id: `chatcmpl-sim${seed}-${rq.toString(16)}`,
       object: "chat.completion",
@@ -172,7 +180,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       choices:
         fault === "empty-choices"
           ? []
-          : [{ index: 0, message: { role: "assistant", content: a.content, refusal: null }, logprobs: a.logprobs ? { content: a.logprobs, refusal: null } : null, finish_reason: "stop" }],
+          : [{ index: 0, message: { role: "assistant", content: a.content, refusal: null, ...(r.reasoningContent !== null ? { reasoning_content: r.reasoningContent } : {}) }, logprobs: a.logprobs ? { content: a.logprobs, refusal: null } : null, finish_reason: "stop" }],
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     };
     if (fault !== "empty-choices") {
@@ -181,6 +189,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       if (a.malformed) stats.malformed++;
       const schema = schemaNameOf(body.response_format);
       if (schema !== null) stats.responseFormat.schemas[schema] = (stats.responseFormat.schemas[schema] ?? 0) + 1;
+      if (r.deliberation?.decoy) stats.decoys++;
     }
     return { status: 200, body: JSON.stringify(response) };
   }

@@ -1,5 +1,12 @@
 import type { Command } from "commander";
+import { UserError } from "../../errors";
+import { REASONING_MODES, type ReasoningMode } from "../../sim/reasoning";
 import { intOption, numberOption } from "../options";
+
+function reasoningMode(raw: string): ReasoningMode {
+  if (!(REASONING_MODES as readonly string[]).includes(raw)) throw new UserError(`--sim-reasoning must be one of ${REASONING_MODES.join(", ")} (got "${raw}")`, 2);
+  return raw as ReasoningMode;
+}
 
 /** `vag demo` (what `npm start` runs): the whole study on the simulated model. */
 export function register(program: Command): void {
@@ -11,7 +18,8 @@ export function register(program: Command): void {
     .option("--seed <n>", "simulator seed", intOption("--seed"), 7)
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .option("--position-bias <x>", "share of cells the simulated model answers by position in Task 2, always Option 1 (0..1)", numberOption("--position-bias", { min: 0, max: 1 }), 0)
-    .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string; positionBias: number }) => {
+    .option("--sim-reasoning <mode>", `the simulated model answers as a reasoning model (${REASONING_MODES.join(", ")}; decoys inside the reasoning must not change the results)`, reasoningMode, "off" as ReasoningMode)
+    .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string; positionBias: number; simReasoning: ReasoningMode }) => {
       const positionBias = opts.positionBias;
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
       const { DEMO_COUNTRIES, DEMO_TOPICS } = require("../../pipeline/demo") as typeof import("../../pipeline/demo");
@@ -20,6 +28,7 @@ export function register(program: Command): void {
       log(`value-action-lens demo on the SIMULATED model (built-in OpenAI-compatible server on 127.0.0.1, seed ${opts.seed}): not a result about any real LLM`);
       log(`scope: ${DEMO_COUNTRIES.join(", ")} x ${DEMO_TOPICS.join(", ")} x 56 values`);
       if (positionBias > 0) log(`position bias switched on: ${(positionBias * 100).toFixed(1)}% of cells answer Task 2 "Option 1" whatever the options`);
-      await runDemo({ runDir: opts.run, outDir: opts.out, cacheDir: opts.cacheDir, seed: opts.seed, positionBias, log });
+      if (opts.simReasoning !== "off") log(`reasoning mode: ${opts.simReasoning} (the simulated model deliberates, with decoy answers, before each answer)`);
+      await runDemo({ runDir: opts.run, outDir: opts.out, cacheDir: opts.cacheDir, seed: opts.seed, positionBias, reasoning: opts.simReasoning, log });
     });
 }

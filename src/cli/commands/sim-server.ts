@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { UserError } from "../../errors";
 import { FAULT_KINDS, type FaultKind } from "../../sim/faults";
+import { REASONING_MODES, type ReasoningMode } from "../../sim/reasoning";
 import { startSimServer } from "../../sim/server";
 import { parseList, parseNumber } from "../options";
 
@@ -13,6 +14,11 @@ function kinds(raw: string | undefined): FaultKind[] | undefined {
     if (!(FAULT_KINDS as readonly string[]).includes(k))
       throw new UserError(`unknown fault kind "${k}"; valid kinds: ${FAULT_KINDS.join(", ")}`, 2);
   return out as FaultKind[];
+}
+
+function reasoningMode(raw: string): ReasoningMode {
+  if (!(REASONING_MODES as readonly string[]).includes(raw)) throw new UserError(`--reasoning must be one of ${REASONING_MODES.join(", ")} (got "${raw}")`, 2);
+  return raw as ReasoningMode;
 }
 
 /** `vag sim-server`: serve the simulated model until Ctrl-C. */
@@ -31,7 +37,9 @@ export function register(program: Command): void {
     .option("--position-bias <x>", "share of cells whose Task 2 prompts are answered by position, always Option 1 (0..1; truth in /ground-truth)", "0")
     .option("--explanation-signal", "plant the non-leaky contested-cell signal in generated explanations (src/sim/planted.ts CONTESTED_*)")
     .option("--reject-response-format", "answer every response_format json_schema with a 400, as a model without structured outputs does")
+    .option("--reasoning <mode>", `answer as a reasoning model, deliberation with decoys before the answer: ${REASONING_MODES.join(", ")} (inline = <think> in the content, field = reasoning_content)`, "off")
     .action(async (o: Record<string, string | undefined>) => {
+      const reasoning = reasoningMode(o.reasoning!);
       const server = await startSimServer({
         port: number("port", o.port!, 0, 65535, true),
         seed: number("seed", o.seed!, 0, 2 ** 32 - 1, true),
@@ -41,6 +49,7 @@ export function register(program: Command): void {
         positionBias: number("position-bias", o.positionBias!, 0, 1),
         explanationSignal: Boolean(o.explanationSignal),
         rejectResponseFormat: Boolean(o.rejectResponseFormat),
+        reasoning,
         faults: {
           rate: number("fault-rate", o.faultRate!, 0, 1),
           kinds: kinds(o.faultKinds),
@@ -52,6 +61,7 @@ export function register(program: Command): void {
       const bias = Number(o.positionBias);
       process.stdout.write(
         `SIMULATED model (seed ${server.seed}, not a real LLM) listening at ${server.url}\n` +
+          (reasoning !== "off" ? `  reasoning mode: ${reasoning} (a deliberation with decoy answers before each answer)\n` : "") +
           (bias > 0 ? `  position bias: ${(bias * 100).toFixed(1)}% of cells answer Task 2 "Option 1" whatever the options (cached answers of an unbiased server on this port would be reused: run with --no-cache)\n` : "") +
           `  use: OPENAI_BASE_URL=${server.url} OPENAI_API_KEY=sim   ground truth: ${server.url.replace(/\/v1$/, "")}/ground-truth\n` +
           `  Ctrl-C to stop\n`,
