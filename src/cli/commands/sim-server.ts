@@ -73,7 +73,8 @@ export function register(program: Command): void {
           const s = server.stats();
           const schemas = Object.values(s.responseFormat.schemas).reduce((a, b) => a + b, 0);
           const rf = schemas + s.responseFormat.refused > 0 ? `, ${schemas} answered under a json_schema, ${s.responseFormat.refused} response_format refused` : "";
-          process.stdout.write(`\nstopping simulator: ${s.requests} requests, ${s.malformed} malformed${rf}, faults ${JSON.stringify(s.faults)}\n`);
+          const decoys = reasoning !== "off" ? `, ${s.decoys} with a decoy in the reasoning` : "";
+          process.stdout.write(`\nstopping simulator: ${s.requests} requests, ${s.malformed} malformed${rf}${decoys}, faults ${JSON.stringify(s.faults)}\n`);
           server.close().then(resolve);
         };
         process.on("SIGINT", stop);
