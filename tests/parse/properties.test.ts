@@ -412,7 +412,15 @@ const decoy = fc.oneof(
   fc.tuple(via, fc.boolean()).map(([v, py]) => viaJson(v, py)),
   fc.constantFrom("Option 1", "Option 2", "I choose Option 1.", "Final answer: Option 2", "Label: True", "Label: False \n Reason: x", "strongly agree", "Equality: 4", '{"confidence": 12}', "I'm sorry, but I can't assist with that.", "```json\n{\"action\": \"Option 1\"}\n```"),
 );
-const reasoningText = fc.oneof(anyText, jsonish, decoy, fc.tuple(decoy, anyText, decoy).map((p) => p.join("\n")));
+/** Tags a model may write inside its reasoning (nested or of another name): they must not end the block early. */
+const innerTag = fc.constantFrom("<think>", "<thinking>", "</thinking>", "<reasoning>", "</reasoning>", "< think >", "</think", "<thinker>");
+const reasoningText = fc.oneof(
+  anyText,
+  jsonish,
+  decoy,
+  fc.tuple(decoy, anyText, decoy).map((p) => p.join("\n")),
+  fc.array(fc.oneof(decoy, innerTag, anyText), { maxLength: 5 }).map((p) => p.join(" ")),
+);
 const TAG_ANY = /<\/?\s*(?:think|thinking|reasoning)\s*>/i;
 const closes = (name: string) => new RegExp(`<\\/\\s*${name}\\s*>`, "i");
 
