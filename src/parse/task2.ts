@@ -115,9 +115,11 @@ function parseTask2Robust(text: string, options?: Task2Options): ParseResult<Tas
       return parsed({ choice: first.read.choice, explanation: first.explanation }, repaired);
     }
     // No field names an option: a field that declines ("I cannot select an option as an AI", an explanation
-    // "As an AI, I don't have personal values" beside "Both") makes the answer a refusal.
-    if (reads.some((r) => (r.said !== null && isRefusal(r.said)) || (r.explanation !== null && isRefusal(r.explanation))) || isRefusal(text))
-      return failed("refusal");
+    // "As an AI, I don't have personal values" beside "Both") makes the answer a refusal — unless the
+    // action was cut off, when the model was answering and the disclaimer only prefaced it.
+    const cutOff = reads.some((r) => "error" in r.read && r.read.error === "truncated action");
+    const declines = reads.some((r) => (r.said !== null && isRefusal(r.said)) || (r.explanation !== null && isRefusal(r.explanation)));
+    if (!cutOff && (declines || isRefusal(text))) return failed("refusal");
     return failed((reads[0].read as { error: string }).error);
   }
 
