@@ -32,7 +32,8 @@ const exactKey = (want: string) =>
  * Parse a VIA generation output (method.md §3.1): a JSON object with keys
  * 'Human Action', 'Feature Attributions', 'Natural Language Explanation',
  * matched case-, space- and punctuation-insensitively, in fences, prose,
- * Python-dict form or cut off (see lenientJson).
+ * Python-dict form, smart quotes, brace-less member lines or cut off (see
+ * lenientJson).
  *
  * Decisions:
  * - all three fields are required: a generation without an explanation is

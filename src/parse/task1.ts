@@ -22,8 +22,9 @@ export function emptyAnswers(): Task1Answers {
  * Parse a Task-1 answer (method.md §4) into all 56 values, 1..4 or null.
  *
  * `robust`: keyed and lenient, never shifts or invents.
- * - JSON anywhere in the text (fences, prose, Python dicts, truncation; see
- *   lenientJson); every object found is read, and objects nested one or two
+ * - JSON anywhere in the text (fences, prose, Python dicts, smart quotes,
+ *   truncation, a fence of `"key": value` lines without braces; see
+ *   lenientJson, all of it `repaired`); every object found is read, and objects nested one or two
  *   levels deep too ({"answers": {...}}), as are lists of
  *   {"value": NAME, "answer": X} items;
  * - keys are matched to the 56 names by matchValueName (case, spacing,
