@@ -75,13 +75,14 @@ export type BatchOutputLine = z.infer<typeof BatchOutputLine>;
 const ChatCompletionBody = z.object({
   choices: z.array(
     z.object({
-      // reasoning_content / reasoning: a reasoning model's separate deliberation (vLLM, DeepSeek, OpenRouter), kept by interpret.
+      // reasoning_content / reasoning: a reasoning model's separate deliberation (vLLM, DeepSeek, OpenRouter), kept by
+      // interpret when it is text and dropped otherwise (some gateways send an object), as on a live call.
       message: z
         .object({
           content: z.string().nullable().optional(),
           refusal: z.string().nullable().optional(),
-          reasoning_content: z.string().nullable().optional(),
-          reasoning: z.string().nullable().optional(),
+          reasoning_content: z.unknown().optional(),
+          reasoning: z.unknown().optional(),
         })
         .nullable()
         .optional(),
