@@ -145,7 +145,7 @@ export async function runTask(o: RunOptions): Promise<RunOutcome> {
   );
   if (signalLine) log(signalLine);
   if (o.dryRun) {
-    log(responseFormatLine(p.pending));
+    log(responseFormatLine(o.responseFormat, p.pending));
     log(`dry run: ${planLine}; nothing was sent`);
     return { task: o.task, file, dryRun: true, stats: null, manifest: prior, skippedCells: skipped };
   }
@@ -300,9 +300,10 @@ function checkResponseFormat(o: RunOptions, prior: Manifest | null): void {
 }
 
 /** The dry run's line on the response format: the schema names the pending calls would send. */
-function responseFormatLine(pending: readonly WorkItem<unknown>[]): string {
+function responseFormatLine(asked: ResponseFormatName | undefined, pending: readonly WorkItem<unknown>[]): string {
+  if (asked !== "json_schema") return "response format: text (no response_format sent)";
   const names = [...new Set(pending.flatMap((it) => (it.responseFormat ? [it.responseFormat.json_schema.name] : [])))];
-  return names.length === 0 ? "response format: text (no response_format sent)" : `response format: json_schema, strict (${names.join(", ")})`;
+  return `response format: json_schema, strict (${names.length > 0 ? names.join(", ") : "no call pending"})`;
 }
 
 /** Tokens priced live and as a batch (null without a price). */
