@@ -90,6 +90,15 @@ export function decodesJson(rf: unknown): boolean {
   return isObject(rf) && (rf.type === "json_object" || rf.type === "json_schema");
 }
 
+/**
+ * A reasoning model's mode under a response format: guided decoding constrains the content
+ * from its first token, so a deliberation can only come in the separate field (vLLM's
+ * reasoning parser does this); inline blocks become the field, off and field stay.
+ */
+export function reasoningUnder<M extends string>(mode: M, rf: unknown): M | "field" {
+  return decodesJson(rf) && (mode === "inline" || mode === "both") ? "field" : mode;
+}
+
 const typesOf = (s: JsonSchema): string[] => (s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type]);
 
 /**

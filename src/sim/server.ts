@@ -8,7 +8,7 @@ import { groundTruth, respondent, type GroundTruth } from "./respondent";
 import { SimBatches } from "./batches";
 import { errorBody } from "./errorBody";
 import { readBody } from "./readBody";
-import { responseFormatProblem, schemaNameOf } from "./responseFormat";
+import { reasoningUnder, responseFormatProblem, schemaNameOf } from "./responseFormat";
 import { withReasoning, type ReasoningMode } from "./reasoning";
 
 export interface SimServerOptions {
@@ -167,7 +167,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
         return { status: 200, body: `{"id": "chatcmpl-sim", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assist` };
     }
     const plain = answer(seed, body, { malformedRate, ...behaviour });
-    const r = withReasoning(options.reasoning ?? "off", seed, rq, plain);
+    const r = withReasoning(reasoningUnder(options.reasoning ?? "off", body.response_format), seed, rq, plain);
     const a = { ...plain, content: r.content, logprobs: r.logprobs };
     const promptTokens = approxTokens((body.messages ?? []).map((m) => contentText(m.content)).join("\n"));
     const completionTokens = approxTokens(a.content + (r.reasoningContent ?? ""));

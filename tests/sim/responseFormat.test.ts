@@ -124,3 +124,16 @@ test("conformTo makes any value fit a schema the way a decoder would: order, ext
   assert.deepEqual(schemaErrors(out, schema), []);
   assert.deepEqual(schemaErrors({ b: "z", a: 11, l: [1], extra: 0 }, schema).length, 5);
 });
+
+test("a reasoning model under a schema keeps its deliberation out of the content (in reasoning_content), as guided decoding must", async () => {
+  await withSim({ seed: 5, reasoning: "both" }, async (s) => {
+    const c = client(s.url, { maxRetries: 0 });
+    const rf = responseFormatFor("task2", 5);
+    const common = { model: "sim-respondent", messages: t2Msgs(5) };
+    const guided = (await c.chat.completions.create({ ...common, response_format: rf })).choices[0].message as { content: string; reasoning_content?: string };
+    assert.deepEqual(schemaErrors(JSON.parse(guided.content), rf.json_schema.schema as JsonSchema), []);
+    assert.ok(typeof guided.reasoning_content === "string" && guided.reasoning_content.length > 0);
+    const free = (await c.chat.completions.create(common)).choices[0].message.content!;
+    assert.match(free, /<think>/, "the control: without a schema the deliberation is inline too");
+  });
+});
