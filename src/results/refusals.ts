@@ -1,7 +1,7 @@
 import { COUNTRIES, type Country } from "../catalog/countries";
 import { TOPICS, type Topic } from "../catalog/topics";
 import { VALUES, type Value } from "../catalog/values";
-import { clusterTest } from "../analysis/clusterTest";
+import { clusterTest } from "../analysis/clustering";
 import { hashSeed } from "../analysis/random";
 import type { ParseInfo, Polarity } from "../runs/records";
 import type { RefusalFactorJson, RefusalLevelJson, RefusalsJson, RefusalTaskJson } from "./schema";

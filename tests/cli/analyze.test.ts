@@ -50,6 +50,8 @@ test("vag analyze: results.json of two runs in the one schema, with intervals an
   }
   assert.ok(m.undecided!.count > 0, "10% position-biased cells give undecided pairs");
   assert.match(r.stdout, new RegExp(`${m.undecided!.count} undecided Task 2 pairs .* not counted as gaps`));
+  const t1 = m.refusals!.task1!;
+  assert.match(r.stdout, new RegExp(`sim-respondent \\[SIMULATED\\] refusals: .*Task 1: ${t1.refusals} refusals? of ${t1.answered} answered`));
   assert.match(r.stdout, /sim-respondent \[SIMULATED\]: .*F1 \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] \(crossed\)/);
   // The CLI writes exactly what the library computes.
   assert.equal(text, resultsJsonText(analyzeRuns([a, b], { seed: 9, iterations: 200 }).results));

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runResults } from "../../src/results/runResults";
 import { writeSyntheticRun } from "../helpers/figureData";
-import { clusterTest } from "../../src/analysis/clusterTest";
+import { clusterTest } from "../../src/analysis/clustering";
 import { modelResults } from "../../src/results/modelResults";
 import { MIN_REFUSALS_TESTED, refusalsJson, refusalSummary, type RefusalRecord } from "../../src/results/refusals";
 import { refusalFactorText, refusalLine } from "../../src/results/describe";

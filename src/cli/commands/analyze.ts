@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .action((opts: { run: string[]; out: string; seed: number; iterations: number; minConfidence?: number }) => {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
       const { analyzeRuns, analysisOutputs } = require("../../results/runResults") as typeof import("../../results/runResults");
-      const { modelLine, nullSentence, undecidedText, confidenceSentence, uqSentence } = require("../../results/describe") as typeof import("../../results/describe");
+      const { modelLine, nullSentence, undecidedText, refusalLine, confidenceSentence, uqSentence } = require("../../results/describe") as typeof import("../../results/describe");
       const { writeOutputs } = require("../../reproduce/reproductionOutputs") as typeof import("../../reproduce/reproductionOutputs");
       const analysis = analyzeRuns(opts.run, { seed: opts.seed, iterations: opts.iterations, minConfidence: opts.minConfidence });
       const paths = writeOutputs(opts.out, analysisOutputs(analysis));
@@ -37,6 +37,8 @@ export function register(program: Command): void {
         if (nul) log(`  ${nul}`);
         const und = undecidedText(r.results);
         if (und) log(`  ${und}`);
+        const ref = refusalLine(r.model, r.results);
+        if (ref) log(`  ${ref}`);
         const conf = confidenceSentence(r.results);
         if (conf) log(`  ${conf}`);
         const uq = uqSentence(r.results);
