@@ -21,7 +21,7 @@ import type { RefusalFactorJson, RefusalLevelJson, RefusalsJson, RefusalTaskJson
  * "Where they cluster": per factor, the levels holding refusals (most first)
  * with their answered records and the refusals expected in proportion to
  * them, and an exact or seeded Monte-Carlo test of that proportional spread
- * (analysis/clusterTest.ts). With fewer than MIN_REFUSALS_TESTED refusals no
+ * (analysis/clustering.ts). With fewer than MIN_REFUSALS_TESTED refusals no
  * test is made (p null): a single refusal sits somewhere by necessity and
  * cannot cluster.
  */

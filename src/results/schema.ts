@@ -259,7 +259,7 @@ export const RefusalLevelJsonSchema = z.strictObject({
 /**
  * Where a task's refusals fall along one factor (country, topic, value,
  * polarity): the levels holding refusals, most first, and a test of whether
- * they are spread as the design predicts (analysis/clusterTest.ts: exact or
+ * they are spread as the design predicts (analysis/clustering.ts: exact or
  * seeded Monte-Carlo hypergeometric test of Pearson's X², expected counts in
  * proportion to each level's answered records). `p` is null when there are
  * too few refusals to test (fewer than `min_refusals_tested` of RefusalsJson)
