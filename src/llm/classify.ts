@@ -39,7 +39,8 @@ export function classifyError(e: unknown): AttemptFailure {
     const kind = statusKind(e.status);
     const ms = header(e, "retry-after-ms");
     const retryAfterMs = ms !== null && /^\d+(\.\d+)?$/.test(ms.trim()) ? Number(ms) : parseRetryAfter(header(e, "retry-after"));
-    return { kind, message: `HTTP ${e.status}: ${e.message}`, retryAfterMs };
+    // The SDK's message opens with the status again ("400 Invalid parameter ..."): said once.
+    return { kind, message: `HTTP ${e.status}: ${e.message.replace(new RegExp(`^${e.status}\\s+`), "")}`, retryAfterMs };
   }
   if (e instanceof SyntaxError) return { kind: "bad-body", message: `unparseable response body (${e.message})`, retryAfterMs: null };
   const code = errorCode(e);

@@ -125,11 +125,11 @@ test("cache key: unchanged for requests without a schema (a key computed before 
 });
 
 test("a rejection is a 400/422 naming the parameter; other 400s are not", () => {
-  assert.ok(isResponseFormatRejection("HTTP 400: 400 Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model."));
-  assert.ok(isResponseFormatRejection("HTTP 400: 400 [simulated] response_format json_schema is not supported by this model"));
+  assert.ok(isResponseFormatRejection("HTTP 400: Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model."));
+  assert.ok(isResponseFormatRejection("HTTP 400: [simulated] response_format json_schema is not supported by this model"));
   assert.ok(isResponseFormatRejection("HTTP 422: guided_decoding backend not available"));
   assert.ok(isResponseFormatRejection("HTTP 400: This model does not support structured outputs"));
-  assert.equal(isResponseFormatRejection("HTTP 400: 400 Unsupported parameter: 'temperature' is not supported with this model."), false);
+  assert.equal(isResponseFormatRejection("HTTP 400: Unsupported parameter: 'temperature' is not supported with this model."), false);
   assert.equal(isResponseFormatRejection("HTTP 500: response_format handler crashed"), false);
   assert.equal(isResponseFormatRejection("HTTP 401: invalid key"), false);
 });

@@ -113,7 +113,7 @@ test("an endpoint that rejects the schema: one clear error and a non-zero exit, 
     assert.equal(e.exitCode, 3);
     assert.match(
       e.message,
-      /^endpoint rejected response_format json_schema \(HTTP 400: .*response_format json_schema is not supported by this model\); rerun without --response-format, or with --response-format-fallback to send plain requests when it is rejected$/,
+      /^endpoint rejected response_format json_schema \(HTTP 400: \[simulated\] response_format json_schema is not supported by this model\); rerun without --response-format, or with --response-format-fallback to send plain requests when it is rejected$/,
     );
     assert.equal(e.message.includes("\n"), false);
     return true;
