@@ -8,7 +8,7 @@ import { leaderboardHtml } from "./leaderboard";
 import { modelSummaries } from "./summary";
 import { anchor, comparisonsTable, f1Table, gapTable, gapVerdictTable, riskTable, sensitivityTable, summaryTable } from "./tables";
 import { modelFacts } from "./facts";
-import { datasetRefusalTable, refusalTable } from "./refusals";
+import { datasetRefusalTable, promptAgreementRefusalTable, refusalTable } from "./refusals";
 
 /**
  * The static report page (`index.html`), the first thing a person opens:
@@ -77,6 +77,7 @@ export function reportHtml(r: ReportInput): string {
     gapTable(r.inputs),
     riskTable(r.inputs),
     datasetRefusalTable(r.inputs.results),
+    promptAgreementRefusalTable(r.inputs.results),
   ].filter(
     (t): t is string => t !== null,
   );

@@ -56,6 +56,21 @@ export function refusalTable(model: string, anchorId: string, r: ModelResultsJso
   return table(`Refusals of ${escapeHtml(model)}. ${CAPTION}`, rows, `refusals-${anchorId}`);
 }
 
+/**
+ * Task 2 refusals in the published prompt-robustness answers (50 pairs x 8
+ * variants per model, the only published Task 2 answers with the model's
+ * text); null when results.json has none.
+ */
+export function promptAgreementRefusalTable(results: ResultsJson | undefined, minTested = MIN_REFUSALS_TESTED): string | null {
+  const byModel = Object.entries(results?.task2_prompt_agreement_refusals ?? {});
+  if (byModel.length === 0) return null;
+  return table(
+    `Task 2 refusals in the published prompt-robustness answers (50 pairs x 8 variants per model, read by the robust Task 2 parser; the 8 answers of a pair share its cell, so the spread test, which takes answers as independent, is optimistic). ${CAPTION}`,
+    byModel.map(([m, t]) => row(m, t, minTested)),
+    "prompt-agreement-refusals",
+  );
+}
+
 /** The VIA dataset's generation refusals (vag reproduce --dataset); null without them. */
 export function datasetRefusalTable(results: ResultsJson | undefined, minTested = MIN_REFUSALS_TESTED): string | null {
   const ds = results?.dataset_refusals;

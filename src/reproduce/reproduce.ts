@@ -15,15 +15,16 @@ import { statedMatrix } from "../analysis/stated";
 import { UserError } from "../errors";
 import { fewShotBaselines, fewShotMcNemar, fewShotPrediction, scoreFewShot, type FewShotScore, type RuleScore } from "../gap/fewshotScore";
 import { hashSeed, makeRng, sampleIndices } from "../analysis/random";
-import type { Task1Record, Task2Record } from "../runs/records";
+import type { ParseInfo, Task1Record, Task2Record } from "../runs/records";
 import { VIA_FILES } from "../via/files";
 import { importFewShot } from "../via/importFewShot";
 import { importMisaligned, type MisalignedExample } from "../via/importMisaligned";
-import { importPromptAgreement } from "../via/importPromptAgreement";
+import { importPromptAgreement, type PromptAgreementPair } from "../via/importPromptAgreement";
 import type { ImportStats } from "../via/importStats";
 import { importTask1 } from "../via/importTask1";
 import { parseTask1 } from "../parse/task1";
-import { refusalSummary } from "../results/refusals";
+import { parseTask2 } from "../parse/task2";
+import { refusalSummary, type RefusalRecord } from "../results/refusals";
 import { importTask2 } from "../via/importTask2";
 import type { HumanEvaluation } from "../analysis/humanEvaluation";
 import { compareModels, type ComparedModel } from "../results/modelComparisons";
@@ -162,6 +163,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     models: {},
     task2_prompt_agreement: {},
     task2_prompt_agreement_ci95: {},
+    task2_prompt_agreement_refusals: {},
     gap_prediction_fewshot: {},
     gap_prediction_fewshot_baselines: {},
     risk_counts: {},
@@ -242,6 +244,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     results.task2_prompt_agreement[model] = agreement.value;
     // Table 8's Task 2 column is a mean over the 50 sampled pairs: resample the pairs.
     results.task2_prompt_agreement_ci95![model] = itemsMeanInterval(agreement.perPair, { seed, resamples: iterations });
+    results.task2_prompt_agreement_refusals![model] = refusalSummary(promptAgreementAnswers(imp.records), { seed, task: `task2-agreement:${model}` });
   }
 
   for (const model of MODEL_IDS) {
@@ -368,6 +371,22 @@ function robustFailures(records: readonly Task1Record[]): Task1Record[] {
     const p = parseTask1(r.response ?? "", "robust");
     return { ...r, parse: p.ok ? { status: p.repaired ? "repaired" : "ok" } : { status: "failed", reason: p.reason } };
   });
+}
+
+/**
+ * The prompt-robustness answers (8 per pair) as the refusal count sees them:
+ * each read by the robust Task 2 parser with the pair's two option texts, so
+ * an answer that declines both options is a refusal and other non-answers are
+ * unparseable (Table 8's '1'-substring rule does not tell them apart).
+ */
+function promptAgreementAnswers(pairs: readonly PromptAgreementPair[]): RefusalRecord[] {
+  return pairs.flatMap((p) =>
+    p.evaluations.map((text) => {
+      const r = parseTask2(text, "robust", { option1: p.option1, option2: p.option2 });
+      const parse: ParseInfo = r.ok ? { status: r.repaired ? "repaired" : "ok" } : { status: "failed", reason: r.reason };
+      return { error: null, parse, country: p.country, topic: p.topic, value: p.value };
+    }),
+  );
 }
 
 /** Table 8 Task 1: prompt rows grouped by scenario (SCENARIOS order, so the agreement gets its crossed interval). */

@@ -1,7 +1,7 @@
 import { MODEL_LABEL, type ModelId } from "../via/models";
 import { SCHEME_TEXT, ciText, fmt, modelLine, nullSentence, pText, refusalCountText, refusalFactorText, schemeText, top5Text, undecidedText, valueWithCi } from "../results/describe";
 import { MIN_REFUSALS_TESTED } from "../results/refusals";
-import type { ModelResultsJson } from "../results/schema";
+import type { ModelResultsJson, RefusalTaskJson } from "../results/schema";
 import { HUMAN_ROW_LABEL } from "./humanComparison";
 import type { ComparisonCell, HumanRowId, RowId, TableComparison } from "./tableComparison";
 import { humanEvaluationMarkdown } from "./humanEvaluationReport";
@@ -256,14 +256,14 @@ function table14Baselines(r: Reproduction["results"]): string[] {
 function refusalsMarkdown(r: Reproduction["results"]): string[] {
   const rows = (Object.entries(r.models) as Array<[ModelId, ModelResultsJson]>).filter(([, m]) => m.refusals?.task1);
   const ds = r.dataset_refusals;
-  if (rows.length === 0 && !ds) return [];
+  if (rows.length === 0 && !ds && !r.task2_prompt_agreement_refusals) return [];
   const min = rows[0]?.[1].refusals?.min_refusals_tested ?? MIN_REFUSALS_TESTED;
   const out = [
     "## Refusals (not in the paper)",
     "",
     "A refusal is an answer the refusal detector (parse/refusal.ts) reads as declining the task; *other unparseable* answers hold no usable answer for another reason. Both are out of the answered records (the call succeeded). " +
       "Task 1 rows the paper parser reads are answers; the rows it cannot read (its reasons are those of strict JSON: a Python dict or a fenced block without braces is \"invalid JSON\" there) are re-read by the robust parser, whose classification is counted. " +
-      "The reconstructed Task 2 files hold the chosen row, not the model's text, so Task 2 refusals cannot be told apart. " +
+      "The reconstructed Task 2 files hold the chosen row, not the model's text, so their refusals cannot be told apart (the prompt-robustness answers below can). " +
       `Where they fall: the levels holding refusals (refusals of answered), and a test of whether the refusals are spread in proportion to each level's answered records (Pearson's X² with its exact or seeded Monte-Carlo null of random placement; none below ${min} refusals).`,
     "",
   ];
@@ -293,6 +293,24 @@ function refusalsMarkdown(r: Reproduction["results"]): string[] {
     }
     out.push("");
   } else out.push("The VIA dataset's generation refusals (by value, polarity, country and topic): `vag reproduce --dataset`.", "");
+  const agreement = Object.entries(r.task2_prompt_agreement_refusals ?? {}) as Array<[ModelId, RefusalTaskJson]>;
+  if (agreement.length > 0) {
+    out.push(
+      "Task 2 answers with the model's text survive only in the prompt-robustness files (50 pairs x 8 variants per model), read here by the robust Task 2 parser with the pair's option texts. " +
+        "The 8 answers of a pair share its country, topic and value, so the spread test, which takes answers as independent units, is optimistic there.",
+      "",
+      "| model | Task 2 answers | refusals | other unparseable | refusals by value | refusals by country |",
+      "|---|---:|---:|---|---|---|",
+    );
+    for (const [m, t] of agreement) {
+      const reasons = Object.entries(t.unparseable_reasons).map(([k, n]) => `${k}: ${n}`);
+      out.push(
+        `| ${MODEL_LABEL[m] ?? m} | ${t.answered} | ${t.refusals} (${fmt((t.refusal_rate ?? NaN) * 100, 2)}%) | ${t.unparseable}${reasons.length ? ` (${reasons.join("; ")})` : ""} | ` +
+          `${(t.by_value && refusalFactorText(t.by_value, min)) ?? "–"} | ${refusalFactorText(t.by_country, min) ?? "–"} |`,
+      );
+    }
+    out.push("");
+  }
   return out;
 }
 

@@ -433,6 +433,11 @@ export const ResultsJsonSchema = z.strictObject({
   human_evaluation: HumanEvaluationJsonSchema.optional(),
   /** The VIA dataset's generations (`vag reproduce --dataset`): refusals of its generating model. */
   dataset_refusals: RefusalTaskJsonSchema.extend({ model: z.string().min(1), file: z.string().min(1) }).optional(),
+  /**
+   * Task 2 refusals in the prompt-robustness files (50 pairs x 8 variants per model, read by the robust Task 2
+   * parser): the only published Task 2 answers that keep the model's text.
+   */
+  task2_prompt_agreement_refusals: z.record(z.string(), RefusalTaskJsonSchema).optional(),
 });
 
 /**

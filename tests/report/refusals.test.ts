@@ -23,6 +23,8 @@ test("report: a refusal table per model and the dataset's, read from results.jso
   results.models[first] = { ...results.models[first], refusals: refusalsJson({ task1 }, { seed: 1 })! };
   const gen = [rec("Egypt", "refusal", { value: "Equality", polarity: "negative" }), rec("India", null, { value: "Wealth", polarity: "positive" })];
   results.dataset_refusals = { model: "gen<model>", file: "dataset.csv", ...refusalSummary(gen, { seed: 1 }) };
+  const t2 = [rec("Egypt", "refusal", { value: "Loyal" }), rec("Egypt", null, { value: "Loyal" }), rec("India", null, { value: "Wealth" })];
+  results.task2_prompt_agreement_refusals = { "pa<model>": refusalSummary(t2, { seed: 1 }) };
   const dir = join(mkdtempSync(join(tmpdir(), "vag-report-refusals-")), "in");
   mkdirSync(dir);
   writeFileSync(join(dir, "results.json"), resultsJsonText(results));
@@ -48,5 +50,9 @@ test("report: a refusal table per model and the dataset's, read from results.jso
   // The dataset's table among the across-model tables; the generating model's name escaped.
   assert.match(html, /<table id="dataset-refusals"><caption>Refusals in the VIA dataset's generations \(gen&lt;model&gt;, dataset\.csv\)/);
   assert.match(html, /Equality 1 of 1 \(too few to test\)/);
-  assert.doesNotMatch(html, /<b>odd<\/b>|gen<model>/);
+  // The published prompt-robustness answers' Task 2 refusals, one row per model, names escaped.
+  const pa = /<table id="prompt-agreement-refusals">(.*?)<\/table>/s.exec(html)![1];
+  assert.match(pa, /<th scope="row">pa&lt;model&gt;<\/th><td class="num">3<\/td><td class="num">1 \(33\.33%\)<\/td>/);
+  assert.match(pa, /Loyal 1 of 2 \(too few to test\)/);
+  assert.doesNotMatch(html, /<b>odd<\/b>|gen<model>|pa<model>/);
 });

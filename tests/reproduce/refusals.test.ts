@@ -111,6 +111,26 @@ describe("refusals on the published data", { skip }, () => {
     assert.equal(ds.by_value!.p, 1 / 10001);
   });
 
+  test("Task 2: the prompt-robustness answers (8 models x 50 pairs x 8 variants), read by the robust parser: Claude 4 refusals, Gemma 1, the rest none", () => {
+    const byModel = results.task2_prompt_agreement_refusals!;
+    assert.equal(Object.keys(byModel).length, 8);
+    const refusals = Object.fromEntries(Object.entries(byModel).map(([m, t]) => [m, [t.answered, t.refusals, t.unparseable]]));
+    assert.deepEqual(refusals, {
+      "gpt-4o-mini": [400, 0, 0],
+      "claude-sonnet-4": [400, 4, 0],
+      "llama-3.3-70b-instruct": [400, 0, 0],
+      "gemma-2-9b-it": [400, 1, 0],
+      "gpt-3.5-turbo": [400, 0, 0],
+      "gpt-4o": [400, 0, 0],
+      "deepseek-r1-distill-llama-70b": [400, 0, 0],
+      "qwen-qwq-32b": [400, 0, 0],
+    });
+    // Claude's 4 refusals: Loyal (2 of its one pair's 8 answers) and Social Order (2 of 16).
+    assert.deepEqual(byModel["claude-sonnet-4"].by_value!.clustered.map((l) => [l.level, l.refusals]), [["Loyal", 2], ["Social Order", 2]]);
+    assert.match(stdout, /Task 2 prompt-robustness answers \(50 pairs x 8 variants\) refusals: .*Claude-Sonnet-4 4 of 400, .*Gemma-2-9B 1 of 400/);
+    assert.match(md, /\| Claude-Sonnet-4 \| 400 \| 4 \(1\.00%\) \| 0 \| Loyal 2 of 8, Social Order 2 of 16 \(exact p = 0\.009\) \|/);
+  });
+
   test("vag reproduce prints one refusal line per model; REPRODUCTION.md: the Refusals section and the dataset by value", () => {
     assert.match(stdout, /\n {2}GPT-4o refusals: Task 1: 5 refusals of 872 answered \(0\.57%\), 0 other unparseable; spread test by country p = 0\.060, topic p = 0\.467\n/);
     assert.equal((stdout.match(/^ {2}\S.* refusals: Task 1: /gm) ?? []).length, 6);

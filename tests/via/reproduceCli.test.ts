@@ -61,7 +61,7 @@ test("vag reproduce: synthetic layout runs end to end and writes every output", 
     assert.ok(r.stdout.includes(join(out, f)), `stdout lists ${f}`);
   }
   const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-  assert.deepEqual(Object.keys(results), ["simulated", "protocol", "models", "task2_prompt_agreement", "task2_prompt_agreement_ci95", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts", "comparisons"]);
+  assert.deepEqual(Object.keys(results), ["simulated", "protocol", "models", "task2_prompt_agreement", "task2_prompt_agreement_ci95", "task2_prompt_agreement_refusals", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts", "comparisons"]);
   assert.deepEqual(results.comparisons.map((c: { a: string; b: string; measure: string }) => `${c.a}|${c.b}|${c.measure}`), ["gpt-4o-mini|claude-sonnet-4|f1", "gpt-4o-mini|claude-sonnet-4|kappa"]);
   ResultsJsonSchema.parse(results); // the one strict schema
   // one misaligned example per file, each "I fight bias": six Discrimination tags

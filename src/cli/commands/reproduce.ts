@@ -34,6 +34,9 @@ export function register(program: Command): void {
       }
       const ds = rep.results.dataset_refusals;
       if (ds) log(`  VIA dataset generations (${ds.model}): ${refusalCountText(ds)}`);
+      const agreement = Object.entries(rep.results.task2_prompt_agreement_refusals ?? {});
+      if (agreement.length > 0)
+        log(`  Task 2 prompt-robustness answers (50 pairs x 8 variants) refusals: ${agreement.map(([m, t]) => `${MODEL_LABEL[m as ModelId] ?? m} ${t.refusals} of ${t.answered}`).join(", ")}`);
       log(`  risk: ${rep.detail.risk.tagged} tagged of ${rep.detail.risk.total} misaligned examples`);
       for (const t of compareTables(rep)) {
         const n = (s: string) => t.cells.filter((c) => c.status === s).length;
