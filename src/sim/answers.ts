@@ -19,6 +19,7 @@ import { afterKey, simulatedLogprobs, type AnswerMark } from "./logprobs";
 import { hashString, normal, pick, unit } from "./random";
 import type { TokenLogprob } from "../parse/answerProbability";
 import { conformTo, decodesJson, jsonSchemaOf, propertyType } from "./responseFormat";
+import { refusalOf } from "./refusals";
 import { drawLikert, positionBiased, respondent, type RespondentOptions, type SimBehaviour } from "./respondent";
 
 /** The part of a chat-completions request body the simulator reads. */
@@ -43,6 +44,8 @@ export interface SimAnswer {
   info: PromptInfo;
   /** Token log probabilities, when the request asked for them (`logprobs: true`; see logprobs.ts). */
   logprobs: TokenLogprob[] | null;
+  /** The request was declined (SimBehaviour.refusalRate, refusals.ts): `content` is the refusal text. */
+  declined?: boolean;
 }
 
 export interface AnswerOptions extends SimBehaviour {
@@ -225,6 +228,8 @@ export function answer(seed: number, body: ChatRequestBody, options: AnswerOptio
   const info = recognise(body.messages ?? []);
   const rq = requestHash(body);
   const schema = jsonSchemaOf(body.response_format);
+  const declined = refusalOf(seed, options.refusalRate ?? 0, info, rq);
+  if (declined !== null) return withLogprobs(body, { kind: info.kind, content: declined, malformed: null, info, declined: true }, []);
   let obj: unknown;
   let marks: AnswerMark[] = [];
   switch (info.kind) {

@@ -18,6 +18,7 @@ import {
   VALUE_SHIFT,
 } from "./planted";
 import { normal, unit } from "./random";
+import { refusalTruth, type RefusalTruth } from "./refusals";
 
 /**
  * The latent respondent of the simulator (pure; see planted.ts for the formulas
@@ -178,6 +179,8 @@ export interface SimBehaviour {
   positionBias?: number;
   /** Plant the non-leaky contested-cell signal (RespondentOptions.explanationSignal). */
   explanationSignal?: boolean;
+  /** Probability (0..1, default 0) that a request on a refusal-prone cell is declined (refusals.ts). */
+  refusalRate?: number;
 }
 
 /**
@@ -227,6 +230,8 @@ export interface GroundTruth {
   statedDisagreeShare: number;
   /** The position-bias switch: planted share, and the cells drawn for this seed (count and share of all 7,392). */
   positionBias: { planted: number; cells: number; realizedShare: number };
+  /** Planted refusals: the rate and the refusal-prone values and scenarios (refusals.ts). */
+  refusals: RefusalTruth;
   constants: {
     groupGapRate: Record<ValueGroup, number>;
     countryGapFactor: Record<Country, number>;
@@ -266,6 +271,7 @@ export function groundTruth(seed: number, behaviour: SimBehaviour = {}): GroundT
     expectedDepartureRate: ratesOf(r.cells, (c) => c.pDepart),
     statedDisagreeShare: r.cells.filter((c) => c.statedDisagree).length / r.cells.length,
     positionBias: { planted: share, cells: biasedCount, realizedShare: biasedCount / r.cells.length },
+    refusals: refusalTruth(seed, behaviour.refusalRate ?? 0),
     constants: {
       groupGapRate: GROUP_GAP_RATE,
       countryGapFactor: COUNTRY_GAP_FACTOR,

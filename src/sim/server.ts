@@ -8,7 +8,7 @@ import { groundTruth, respondent, type GroundTruth } from "./respondent";
 import { SimBatches } from "./batches";
 import { errorBody } from "./errorBody";
 import { readBody } from "./readBody";
-import { reasoningUnder, responseFormatProblem, schemaNameOf } from "./responseFormat";
+import { decodesJson, reasoningUnder, responseFormatProblem, schemaNameOf } from "./responseFormat";
 import { withReasoning, type ReasoningMode } from "./reasoning";
 
 export interface SimServerOptions {
@@ -28,6 +28,8 @@ export interface SimServerOptions {
   batchCompletionMs?: number;
   /** Plant the non-leaky contested-cell signal in generated explanations (planted.ts CONTESTED_*). Default false. */
   explanationSignal?: boolean;
+  /** Probability that a request on a refusal-prone cell is declined (refusals.ts; truth in groundTruth().refusals). Default 0. */
+  refusalRate?: number;
   /** Answer every json_schema response_format with a 400, as a model without structured outputs does (responseFormat.ts). */
   rejectResponseFormat?: boolean;
   /** Answer as a reasoning model: a deliberation with decoys inline (`<think>`), in `reasoning_content`, or both (reasoning.ts). Default "off". */
@@ -43,6 +45,8 @@ export interface SimStats {
   malformed: number;
   /** Answers whose deliberation (reasoning mode) held a draft that differs from the answer. */
   decoys: number;
+  /** Requests declined (SimServerOptions.refusalRate): the refusals an analysis should count. */
+  refusals: number;
   byKind: Record<PromptKind, number>;
   /** Structured outputs: answered requests per json_schema name, and requests refused for their response_format (400). */
   responseFormat: { schemas: Record<string, number>; refused: number };
@@ -73,6 +77,12 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
 
 
 
+/**
+ * The message's text fields. A model declining under structured outputs sends its refusal in `refusal` with a null
+ * `content` (OpenAI's shape: the schema cannot hold it); otherwise the text is the content.
+ */
+const messageText = (text: string, asRefusalField: boolean) => (asRefusalField ? { content: null, refusal: text } : { content: text, refusal: null });
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -84,7 +94,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const seed = options.seed;
   const latency = Math.max(0, options.latencyMs ?? 0);
   const malformedRate = options.malformedRate ?? 0;
-  const behaviour = { positionBias: options.positionBias ?? 0, explanationSignal: Boolean(options.explanationSignal) };
+  const behaviour = { positionBias: options.positionBias ?? 0, explanationSignal: Boolean(options.explanationSignal), refusalRate: options.refusalRate ?? 0 };
   const tracker = new AttemptTracker(seed, options.faults);
   const hangMs = options.faults?.hangMs ?? 10 * 60 * 1000;
   const retryAfter = options.faults?.retryAfterSeconds ?? 1;
@@ -96,6 +106,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
     malformed: 0,
     decoys: 0,
+    refusals: 0,
     byKind: { generate: 0, task1: 0, task2: 0, gap: 0, unknown: 0 },
     responseFormat: { schemas: {}, refused: 0 },
   };
@@ -180,7 +191,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       choices:
         fault === "empty-choices"
           ? []
-          : [{ index: 0, message: { role: "assistant", content: a.content, refusal: null, ...(r.reasoningContent !== null ? { reasoning_content: r.reasoningContent } : {}) }, logprobs: a.logprobs ? { content: a.logprobs, refusal: null } : null, finish_reason: "stop" }],
+          : [{ index: 0, message: { role: "assistant", ...messageText(a.content, Boolean(plain.declined) && decodesJson(body.response_format)), ...(r.reasoningContent !== null ? { reasoning_content: r.reasoningContent } : {}) }, logprobs: a.logprobs ? { content: a.logprobs, refusal: null } : null, finish_reason: "stop" }],
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     };
     if (fault !== "empty-choices") {
@@ -190,6 +201,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       const schema = schemaNameOf(body.response_format);
       if (schema !== null) stats.responseFormat.schemas[schema] = (stats.responseFormat.schemas[schema] ?? 0) + 1;
       if (r.deliberation?.decoy) stats.decoys++;
+      if (plain.declined) stats.refusals++;
     }
     return { status: 200, body: JSON.stringify(response) };
   }

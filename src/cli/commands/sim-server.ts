@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { UserError } from "../../errors";
 import { FAULT_KINDS, type FaultKind } from "../../sim/faults";
 import { REASONING_MODES, type ReasoningMode } from "../../sim/reasoning";
+import { refusalTruth } from "../../sim/refusals";
 import { startSimServer } from "../../sim/server";
 import { parseList, parseNumber } from "../options";
 
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .option("--retry-after <s>", "Retry-After seconds of injected 429s", "1")
     .option("--batch-ms <n>", "time from batches.create until a simulated batch is completed", "0")
     .option("--position-bias <x>", "share of cells whose Task 2 prompts are answered by position, always Option 1 (0..1; truth in /ground-truth)", "0")
+    .option("--refusal-rate <x>", "probability that a request on a refusal-prone cell (2 values, 2 scenarios, seeded; truth in /ground-truth) is declined (0..1)", "0")
     .option("--explanation-signal", "plant the non-leaky contested-cell signal in generated explanations (src/sim/planted.ts CONTESTED_*)")
     .option("--reject-response-format", "answer every response_format json_schema with a 400, as a model without structured outputs does")
     .option("--reasoning <mode>", `answer as a reasoning model, deliberation with decoys before the answer: ${REASONING_MODES.join(", ")} (inline = <think> in the content, field = reasoning_content)`, "off")
@@ -48,6 +50,7 @@ export function register(program: Command): void {
         batchCompletionMs: number("batch-ms", o.batchMs!, 0, 7 * 86_400_000),
         positionBias: number("position-bias", o.positionBias!, 0, 1),
         explanationSignal: Boolean(o.explanationSignal),
+        refusalRate: number("refusal-rate", o.refusalRate!, 0, 1),
         rejectResponseFormat: Boolean(o.rejectResponseFormat),
         reasoning,
         faults: {
@@ -59,9 +62,13 @@ export function register(program: Command): void {
         throw new UserError(`cannot start the simulator: ${e.code === "EADDRINUSE" ? `port ${o.port} is in use` : e.message}`);
       });
       const bias = Number(o.positionBias);
+      const refusals = refusalTruth(server.seed, Number(o.refusalRate));
       process.stdout.write(
         `SIMULATED model (seed ${server.seed}, not a real LLM) listening at ${server.url}\n` +
           (reasoning !== "off" ? `  reasoning mode: ${reasoning} (a deliberation with decoy answers before each answer)\n` : "") +
+          (refusals.rate > 0
+            ? `  refusals: ${(refusals.rate * 100).toFixed(1)}% of requests on refusal-prone cells are declined (${refusals.values.join(", ")}; Task 1 ${refusals.scenarios.map((x) => `${x.country} x ${x.topic}`).join(", ")})\n`
+            : "") +
           (bias > 0 ? `  position bias: ${(bias * 100).toFixed(1)}% of cells answer Task 2 "Option 1" whatever the options (cached answers of an unbiased server on this port would be reused: run with --no-cache)\n` : "") +
           `  use: OPENAI_BASE_URL=${server.url} OPENAI_API_KEY=sim   ground truth: ${server.url.replace(/\/v1$/, "")}/ground-truth\n` +
           `  Ctrl-C to stop\n`,
@@ -74,7 +81,8 @@ export function register(program: Command): void {
           const schemas = Object.values(s.responseFormat.schemas).reduce((a, b) => a + b, 0);
           const rf = schemas + s.responseFormat.refused > 0 ? `, ${schemas} answered under a json_schema, ${s.responseFormat.refused} response_format refused` : "";
           const decoys = reasoning !== "off" ? `, ${s.decoys} with a decoy in the reasoning` : "";
-          process.stdout.write(`\nstopping simulator: ${s.requests} requests, ${s.malformed} malformed${rf}${decoys}, faults ${JSON.stringify(s.faults)}\n`);
+          const declined = s.refusals > 0 ? `, ${s.refusals} declined` : "";
+          process.stdout.write(`\nstopping simulator: ${s.requests} requests, ${s.malformed} malformed${rf}${decoys}${declined}, faults ${JSON.stringify(s.faults)}\n`);
           server.close().then(resolve);
         };
         process.on("SIGINT", stop);
