@@ -54,6 +54,9 @@ export function planOptionsOf(o: RunOptions, resolvedBaseUrl: string): BatchPlan
     cacheDir: o.cacheDir ? resolve(o.cacheDir) : null,
     scope: { ...o.scope, countries: [...o.scope.countries], topics: [...o.scope.topics], values: [...o.scope.values], variants: [...o.scope.variants] },
     ...(o.responseFormat === "json_schema" ? { responseFormat: "json_schema" as const } : {}),
+    ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+    ...(o.logprobs ? { logprobs: true as const, ...(o.topLogprobs !== undefined ? { topLogprobs: o.topLogprobs } : {}) } : {}),
+    ...(o.verbalized ? { verbalized: true as const } : {}),
   };
 }
 
@@ -70,6 +73,9 @@ export function runOptionsOf(p: BatchPlanOptions, runDir: string, cacheDir?: str
     modelsFile: p.modelsFile ?? undefined,
     cacheDir: cacheDir ?? p.cacheDir ?? undefined,
     ...(p.responseFormat ? { responseFormat: p.responseFormat } : {}),
+    ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
+    ...(p.logprobs ? { logprobs: true, ...(p.topLogprobs !== undefined ? { topLogprobs: p.topLogprobs } : {}) } : {}),
+    ...(p.verbalized ? { verbalized: true } : {}),
   };
 }
 

@@ -43,6 +43,14 @@ export const BatchPlanOptions = z
     scope: BatchScope,
     /** --response-format json_schema (absent = text, as in exports made before the option). */
     responseFormat: z.literal("json_schema").optional(),
+    /**
+     * The confidence-signal options (absent = not given, as in exports made before they were stored): they change the
+     * prompts and ids (--verbalized), the sampling (--temperature) and what the records read (--logprobs).
+     */
+    temperature: z.number().min(0).max(2).optional(),
+    logprobs: z.literal(true).optional(),
+    topLogprobs: z.number().int().min(0).max(20).optional(),
+    verbalized: z.literal(true).optional(),
   })
   .strict();
 export type BatchPlanOptions = z.infer<typeof BatchPlanOptions>;

@@ -192,3 +192,28 @@ test("--max-cost refuses an export estimated above it and stops a live run befor
   assert.ok(man.priceUsd && man.priceUsd.live !== null && man.priceUsd.batch !== null);
   assert.ok(Math.abs(man.priceUsd.batch! - man.priceUsd.live! / 2) < 1e-12);
 });
+
+test("an export with confidence signals (--verbalized, --logprobs, --temperature, --replicates) imports as the live run with them", async () => {
+  const signals = { verbalized: true, logprobs: true, topLogprobs: 3, temperature: 0.7 };
+  const scope = { ...smallScope([5]), replicates: 2 };
+  const live = tmp("signals-live");
+  const liveCache = tmp("cache-signals-live");
+  await runTask({ ...opts(live, liveCache, "task2"), ...signals, scope });
+  const liveLines = readLines(join(live, "task2.jsonl"));
+  assert.ok(liveLines.every((l) => "confidence" in l && "answerProb" in l), "the live records carry both signals");
+  assert.ok(liveLines.filter((l) => typeof l.confidence === "number" && typeof l.answerProb === "number").length > liveLines.length / 2, "and read them");
+
+  const run = tmp("signals-batch");
+  const work = tmp("signals-files");
+  const e = exportBatch({ ...opts(run, tmp("cache-signals-batch"), "task2"), ...signals, scope, out: join(work, "t2.jsonl") });
+  assert.equal(e.requests, liveLines.length);
+  const out = join(work, "out.jsonl");
+  await runBatchWorker(e.files, out, sim.url, { seed: 2 });
+  await importBatch(run, [out], { log: quiet });
+  // Same ids (verbalized prompts), same answers, the verbalized confidence and the token probabilities read.
+  assert.deepEqual(answers(readLines(join(run, "task2.jsonl"))), answers(liveLines));
+  const m = readManifest(run);
+  assert.equal(m.scope["task2.temperature"], 0.7);
+  assert.equal(m.scope["task2.verbalized"], true);
+  assert.equal(m.scope["task2.logprobs"], true);
+});
