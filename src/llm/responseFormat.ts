@@ -13,13 +13,13 @@ export function isResponseFormatRejection(message: string): boolean {
   return /^HTTP (400|422)\b/.test(message) && /response[_ ]?format|json[_ ]?schema|structured[_ ]outputs?|guided[_ ]decoding/i.test(message);
 }
 
-/** The one line a rejected call's error carries (the provider's message is scrubbed of secrets later, with every error). */
-export function rejectionMessage(providerMessage: string): string {
-  return `endpoint rejected response_format json_schema (${providerMessage})`;
-}
-
 /** A rejection error, as the transport writes it (for the pipeline, which stops the run on it). */
 export const REJECTION_PREFIX = "endpoint rejected response_format";
+
+/** The one line a rejected call's error carries (the provider's message is scrubbed of secrets later, with every error). */
+export function rejectionMessage(providerMessage: string): string {
+  return `${REJECTION_PREFIX} json_schema (${providerMessage})`;
+}
 
 /** The same request as plain text (what --response-format-fallback sends after a rejection). */
 export function withoutResponseFormat(req: CompletionRequest): CompletionRequest {
