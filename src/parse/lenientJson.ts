@@ -460,7 +460,7 @@ function fencedBodies(text: string): Array<[number, number]> {
  * different values is dropped too (which one was meant is unknown). Only
  * asked when the text holds no JSON object at all.
  */
-export function findBracelessObject(text: string): FoundJson | null {
+function findBracelessObject(text: string): FoundJson | null {
   if (typeof text !== "string") return null;
   for (const [from, to] of fencedBodies(text)) {
     const lines: Array<[number, string]> = [];

@@ -132,5 +132,5 @@ export const REASONING_WITHOUT_ANSWER = "reasoning without answer";
 export function answerText(text: string): string | null {
   const s = splitReasoning(text);
   if (s.reasoning === null && !s.truncated) return s.answer;
-  return s.answer.trim() === "" ? null : s.answer;
+  return s.answer === "" ? null : s.answer; // splitReasoning trimmed it
 }
