@@ -86,12 +86,15 @@ export function task1AnswerProbabilities(text: string, tokens: readonly TokenLog
   if (starts === null) return null;
   const answer = maskReasoning(text);
   const out: Partial<Record<Value, number | null>> = {};
-  for (const v of VALUES) {
-    const m = new RegExp(`["']${escape(v)}["']\\s*:\\s*["']?`, "i").exec(answer);
+  for (const [v, key] of KEY_PATTERNS) {
+    const m = key.exec(answer);
     out[v] = m ? massAt(answer, tokens, starts, m.index + m[0].length, likertSide) : null;
   }
   return out;
 }
+
+/** Per value, the `"VALUE": ` prefix of its answer token; compiled once, not 56 times per record. */
+const KEY_PATTERNS: ReadonlyArray<readonly [Value, RegExp]> = VALUES.map((v) => [v, new RegExp(`["']${escape(v)}["']\\s*:\\s*["']?`, "i")] as const);
 
 /**
  * The probability mass of the chosen option at the digit of the Task 2
