@@ -97,6 +97,9 @@ export function fewShotBaselines(labels: readonly boolean[], positive: readonly 
  * (analysis/mcnemar.ts): b = items only `from` got right, c = items only `to` got right.
  */
 export function fewShotMcNemar(labels: readonly boolean[], from: ArrayLike<string | null | undefined>, to: ArrayLike<string | null | undefined>): McNemarResult {
+  // as scoreFewShot: a missing reply would otherwise be read as a wrong False, silently
+  if (from.length !== labels.length || to.length !== labels.length)
+    throw new RangeError(`length mismatch: ${labels.length} labels vs ${from.length} and ${to.length} replies`);
   const correct = (replies: ArrayLike<string | null | undefined>) => labels.map((l, i) => (fewShotPrediction(replies[i]) === true) === l);
   return mcnemarExact(correct(from), correct(to));
 }

@@ -23,6 +23,8 @@ test("McNemar from default to a setting counts discordant items only", () => {
   // default right on 0, 3; setting right on 0, 1, 2: only-default {3}, only-setting {1, 2}
   assert.deepEqual([m.b, m.c], [1, 2]);
   assert.equal(m.p, 1);
+  // a setting with a missing reply is an error, not a wrong False
+  assert.throws(() => fewShotMcNemar(labels, ["Label: True", "Label: False", "Label: True", "Label: False"], ["Label: True"]), RangeError);
 });
 
 test("reproduce: Table 14 with always-True, McNemar vs default, and the polarity rule on the targets with published choices", { skip: skipWithoutData() }, () => {
