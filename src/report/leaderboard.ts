@@ -2,6 +2,7 @@ import { escapeHtml } from "../figures/html";
 import type { ResultsJson } from "../figures/results";
 import { ciText, fmt, pText, SCHEME_TEXT } from "../results/describe";
 import type { ComparisonJson, ModelResultsJson } from "../results/schema";
+import { DASH } from "./tables";
 
 /**
  * The leaderboard of every model of the report (evaluated runs beside the
@@ -9,8 +10,6 @@ import type { ComparisonJson, ModelResultsJson } from "../results/schema";
  * models on their shared scenarios. Pure: results.json entries -> HTML; the
  * numbers come from src/results (modelResults, compareModels).
  */
-
-const DASH = "&ndash;";
 
 function num(x: number | null | undefined, ci?: readonly [number | null, number | null] | null): string {
   if (typeof x !== "number" || !Number.isFinite(x)) return `<td class="num">${DASH}</td>`;

@@ -2,6 +2,7 @@ import { escapeHtml } from "../figures/html";
 import { REFUSAL_TASK_LABEL, refusalFactorText } from "../results/describe";
 import { MIN_REFUSALS_TESTED } from "../results/refusals";
 import type { ModelResultsJson, RefusalTaskJson, ResultsJson } from "../results/schema";
+import { DASH, table } from "./tables";
 
 /**
  * The report's refusal tables (issue 15 item 2): per model, one row per task
@@ -11,8 +12,6 @@ import type { ModelResultsJson, RefusalTaskJson, ResultsJson } from "../results/
  * them. Everything is read from results.json (results/refusals.ts computed
  * it); every text, including the parser's failure reasons, is escaped.
  */
-
-const DASH = "&ndash;";
 
 const HEAD = ["Task", "Answered", "Refusals", "Other unparseable", "By country", "By topic", "By value", "By polarity"];
 
@@ -35,14 +34,6 @@ function row(label: string, t: RefusalTaskJson, minTested: number): string[] {
   ];
 }
 
-function table(caption: string, rows: string[][], id: string): string {
-  return (
-    `<div class="table-wrap"><table id="${escapeHtml(id)}"><caption>${caption}</caption>` +
-    `<thead><tr>${HEAD.map((h) => `<th>${h}</th>`).join("")}</tr></thead>` +
-    `<tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table></div>`
-  );
-}
-
 const CAPTION =
   "Refusals (answers the refusal detector reads as declining the task) and other unparseable answers, out of the answered records (the call succeeded). " +
   "By factor: the levels holding refusals (refusals of answered there), most first, and whether they are spread in proportion to each level's answered records (exact or seeded Monte-Carlo test of Pearson's X²; too few refusals: no test).";
@@ -53,7 +44,7 @@ export function refusalTable(model: string, anchorId: string, r: ModelResultsJso
   if (!x) return null;
   const rows = (["generate", "task1", "task2"] as const).flatMap((task) => (x[task] ? [row(REFUSAL_TASK_LABEL[task], x[task]!, x.min_refusals_tested)] : []));
   if (rows.length === 0) return null;
-  return table(`Refusals of ${escapeHtml(model)}. ${CAPTION}`, rows, `refusals-${anchorId}`);
+  return table(`Refusals of ${escapeHtml(model)}. ${CAPTION}`, HEAD, rows, `refusals-${anchorId}`);
 }
 
 /**
@@ -66,6 +57,7 @@ export function promptAgreementRefusalTable(results: ResultsJson | undefined, mi
   if (byModel.length === 0) return null;
   return table(
     `Task 2 refusals in the published prompt-robustness answers (50 pairs x 8 variants per model, read by the robust Task 2 parser; the 8 answers of a pair share its cell, so the spread test, which takes answers as independent, is optimistic). ${CAPTION}`,
+    HEAD,
     byModel.map(([m, t]) => row(m, t, minTested)),
     "prompt-agreement-refusals",
   );
@@ -77,6 +69,7 @@ export function datasetRefusalTable(results: ResultsJson | undefined, minTested 
   if (!ds) return null;
   return table(
     `Refusals in the VIA dataset's generations (${escapeHtml(ds.model)}, ${escapeHtml(ds.file)}). ${CAPTION}`,
+    HEAD,
     [row("generation", ds, minTested)],
     "dataset-refusals",
   );

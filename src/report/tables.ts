@@ -12,7 +12,7 @@ import type { ModelSummary } from "./summary";
  * Numbers are printed with 3 decimals, intervals in brackets below; a
  * missing number is an en dash, never a zero.
  */
-const DASH = "&ndash;";
+export const DASH = "&ndash;";
 
 export function fmt(x: number | null | undefined, digits = 3): string {
   return typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : DASH;
@@ -23,7 +23,8 @@ function cell(x: number | null | undefined, ci?: Interval | null): string {
   return `<td class="num">${fmt(x)}${ciText}</td>`;
 }
 
-function table(caption: string, head: string[], rows: string[][], id?: string): string {
+/** A captioned table of pre-rendered cells (`id` must be HTML-safe, e.g. from `anchor`). */
+export function table(caption: string, head: readonly string[], rows: readonly string[][], id?: string): string {
   return (
     `<div class="table-wrap"><table${id ? ` id="${id}"` : ""}><caption>${caption}</caption>` +
     `<thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead>` +
