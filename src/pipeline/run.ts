@@ -6,6 +6,7 @@ import { UserError } from "../errors";
 import { callCost, checkEndpoint, clientFor, manifestModelOf, resolveLlmConfig, type LlmClientWithStats, type LlmConfig } from "../llm";
 import type { CompletionRequest, CompletionResult, LlmClient } from "../llm/types";
 import { REJECTION_PREFIX } from "../llm/responseFormat";
+import type { PromptOptions } from "../prompts";
 import { responseFormatFor, type ResponseFormatName } from "../prompts/responseSchemas";
 import type { Protocol } from "../protocol";
 import { codeVersion, MANIFEST_FILE, readManifest, writeManifest, type BatchImport, type Manifest } from "../runs/manifest";
@@ -252,9 +253,9 @@ export function prepareTask(o: RunOptions, options: { keyOptional?: boolean } = 
     throw new UserError(`${o.temperature !== undefined ? "--temperature" : "--verbalized"} is a robust-protocol option (the paper protocol sends what the authors sent); use --protocol robust`, 2);
   if (o.verbalized && o.task === "generate") throw new UserError("--verbalized applies to task1 and task2 (a confidence in a stated value or a choice)", 2);
   checkResponseFormat(o, prior);
-  const planned = plan(o, config.model);
-  const { skipped, actionsSource } = planned;
   const promptOptions = { verbalized: Boolean(o.verbalized) };
+  const planned = plan(o, config.model, promptOptions);
+  const { skipped, actionsSource } = planned;
   const items =
     o.responseFormat === "json_schema"
       ? planned.items.map((it) => ({ ...it, responseFormat: responseFormatFor(o.task, it.variant, promptOptions) }))
@@ -318,9 +319,8 @@ export function costLine(liveUsd: number | null, config: LlmConfig): string {
   return `$${liveUsd.toFixed(4)} live, $${(liveUsd * (1 - config.batchDiscount)).toFixed(4)} as a batch`;
 }
 
-function plan(o: RunOptions, model: string): { items: WorkItem<unknown>[]; skipped: string[]; actionsSource?: string } {
+function plan(o: RunOptions, model: string, promptOptions: PromptOptions): { items: WorkItem<unknown>[]; skipped: string[]; actionsSource?: string } {
   if (o.task === "generate") return { items: generateItems(o.scope, model, o.protocol), skipped: [] };
-  const promptOptions = { verbalized: Boolean(o.verbalized) };
   if (o.task === "task1") return { items: task1Items(o.scope, model, o.protocol, promptOptions), skipped: [] };
   if (!o.actions) throw new UserError("task2 needs --actions SOURCE: a run directory with generate records, or the dataset CSV", 2);
   const { pairs, description } = loadActionPairs(o.actions);
