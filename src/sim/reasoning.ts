@@ -4,6 +4,7 @@ import { simulatedAction } from "./actions";
 import { plainTokens } from "./logprobs";
 import type { PromptInfo } from "./prompt-kind";
 import { pick, unit } from "./random";
+import type { ReasoningMode } from "./reasoningModes";
 
 /**
  * The simulator as a reasoning model (DeepSeek-R1 distills, QwQ): before its
@@ -28,8 +29,7 @@ import { pick, unit } from "./random";
  * request, answer).
  */
 
-export const REASONING_MODES = ["off", "inline", "field", "both"] as const;
-export type ReasoningMode = (typeof REASONING_MODES)[number];
+export { REASONING_MODES, type ReasoningMode } from "./reasoningModes";
 
 /** Share of deliberations whose draft differs from the answer (the rest reason their way to it and confirm it). */
 export const DECOY_RATE = 0.8;

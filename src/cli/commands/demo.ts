@@ -1,12 +1,6 @@
-import type { Command } from "commander";
-import { UserError } from "../../errors";
-import { REASONING_MODES, type ReasoningMode } from "../../sim/reasoning";
+import { Option, type Command } from "commander";
+import { REASONING_MODES, type ReasoningMode } from "../../sim/reasoningModes";
 import { intOption, numberOption } from "../options";
-
-function reasoningMode(raw: string): ReasoningMode {
-  if (!(REASONING_MODES as readonly string[]).includes(raw)) throw new UserError(`--sim-reasoning must be one of ${REASONING_MODES.join(", ")} (got "${raw}")`, 2);
-  return raw as ReasoningMode;
-}
 
 /** `vag demo` (what `npm start` runs): the whole study on the simulated model. */
 export function register(program: Command): void {
@@ -18,7 +12,9 @@ export function register(program: Command): void {
     .option("--seed <n>", "simulator seed", intOption("--seed"), 7)
     .option("--cache-dir <dir>", "response cache directory (default .cache/llm)")
     .option("--position-bias <x>", "share of cells the simulated model answers by position in Task 2, always Option 1 (0..1)", numberOption("--position-bias", { min: 0, max: 1 }), 0)
-    .option("--sim-reasoning <mode>", `the simulated model answers as a reasoning model (${REASONING_MODES.join(", ")}; decoys inside the reasoning must not change the results)`, reasoningMode, "off" as ReasoningMode)
+    .addOption(
+      new Option("--sim-reasoning <mode>", "the simulated model answers as a reasoning model (decoys inside the reasoning must not change the results)").choices(REASONING_MODES).default("off"),
+    )
     .action(async (opts: { run: string; out: string; seed: number; cacheDir?: string; positionBias: number; simReasoning: ReasoningMode }) => {
       const positionBias = opts.positionBias;
       // Loaded when the command runs, not when `vag` loads every command file at start-up.

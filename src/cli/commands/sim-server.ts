@@ -1,9 +1,7 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { UserError } from "../../errors";
 import { FAULT_KINDS, type FaultKind } from "../../sim/faults";
-import { REASONING_MODES, type ReasoningMode } from "../../sim/reasoning";
-import { refusalTruth } from "../../sim/refusals";
-import { startSimServer } from "../../sim/server";
+import { REASONING_MODES, type ReasoningMode } from "../../sim/reasoningModes";
 import { parseList, parseNumber } from "../options";
 
 const number = (name: string, raw: string, min: number, max: number, integer = false) => parseNumber(`--${name}`, raw, { min, max, integer });
@@ -15,11 +13,6 @@ function kinds(raw: string | undefined): FaultKind[] | undefined {
     if (!(FAULT_KINDS as readonly string[]).includes(k))
       throw new UserError(`unknown fault kind "${k}"; valid kinds: ${FAULT_KINDS.join(", ")}`, 2);
   return out as FaultKind[];
-}
-
-function reasoningMode(raw: string): ReasoningMode {
-  if (!(REASONING_MODES as readonly string[]).includes(raw)) throw new UserError(`--reasoning must be one of ${REASONING_MODES.join(", ")} (got "${raw}")`, 2);
-  return raw as ReasoningMode;
 }
 
 /** `vag sim-server`: serve the simulated model until Ctrl-C. */
@@ -39,9 +32,14 @@ export function register(program: Command): void {
     .option("--refusal-rate <x>", "probability that a request on a refusal-prone cell (2 values, 2 scenarios, seeded; truth in /ground-truth) is declined (0..1)", "0")
     .option("--explanation-signal", "plant the non-leaky contested-cell signal in generated explanations (src/sim/planted.ts CONTESTED_*)")
     .option("--reject-response-format", "answer every response_format json_schema with a 400, as a model without structured outputs does")
-    .option("--reasoning <mode>", `answer as a reasoning model, deliberation with decoys before the answer: ${REASONING_MODES.join(", ")} (inline = <think> in the content, field = reasoning_content)`, "off")
+    .addOption(
+      new Option("--reasoning <mode>", "answer as a reasoning model, deliberation with decoys before the answer (inline = <think> in the content, field = reasoning_content)").choices(REASONING_MODES).default("off"),
+    )
     .action(async (o: Record<string, string | undefined>) => {
-      const reasoning = reasoningMode(o.reasoning!);
+      const reasoning = o.reasoning as ReasoningMode;
+      // Loaded when the command runs, not when `vag` loads every command file at start-up.
+      const { startSimServer } = require("../../sim/server") as typeof import("../../sim/server");
+      const { refusalTruth } = require("../../sim/refusals") as typeof import("../../sim/refusals");
       const server = await startSimServer({
         port: number("port", o.port!, 0, 65535, true),
         seed: number("seed", o.seed!, 0, 2 ** 32 - 1, true),
