@@ -38,7 +38,6 @@ const json = (status: number, value: unknown): Reply => ({ status, body: JSON.st
 const notFound = (what: string) => ({ status: 404, body: errorBody(`no such ${what}`, "invalid_request_error") });
 const bad = (message: string) => ({ status: 400, body: errorBody(message, "invalid_request_error") });
 
-
 export class SimBatches {
   private readonly files = new Map<string, StoredFile>();
   private readonly batches = new Map<string, StoredBatch>();

@@ -9,4 +9,3 @@ export { FAULT_KINDS, MAX_CONSECUTIVE_FAULTS, faultFor, type FaultKind, type Fau
 export { MALFORMED_KINDS, malform, pythonRepr, type MalformedKind } from "./malformed";
 export * from "./planted";
 export { keyHash, unit, normal } from "./random";
-export { responseFormatProblem, jsonSchemaOf, conformTo, schemaErrors, REJECTED_MESSAGE, type JsonSchema } from "./responseFormat";

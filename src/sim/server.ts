@@ -75,8 +75,6 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
-
-
 /**
  * The message's text fields. A model declining under structured outputs sends its refusal in `refusal` with a null
  * `content` (OpenAI's shape: the schema cannot hold it); otherwise the text is the content.

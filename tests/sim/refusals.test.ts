@@ -47,7 +47,6 @@ test("sim refusals: only prone cells are declined, at the planted rate; other an
     if (prone.declined) {
       declined++;
       assert.ok((REFUSAL_TEXTS as readonly string[]).includes(prone.content));
-      assert.equal(prone.logprobs, null);
     }
     // A cell that is not prone is never declined, and its answer is what a simulator without refusals gives.
     const notProneBody = body(task2Messages({ country, topic, value: other, negative: "I avoid it.", positive: "I pursue it." }, 5, "robust"), t);
