@@ -35,11 +35,13 @@ export function writeReportFrom(
   opts: { models?: readonly string[]; now?: Date } = {},
 ): WrittenReport {
   const dirs = sources.map((s) => (typeof s === "string" ? s : s.dir));
-  // Several runs: each model's results with their intervals, cost, and the pairwise tests between them (runs analysed once, in loadInputs).
-  const runModels = new Set<string>(inputs.runs.map((r) => r.model));
-  if (inputs.runs.length >= 2) {
-    inputs.results = { ...(inputs.results ?? { models: {} }), comparisons: [...(inputs.results?.comparisons ?? []), ...compareModels(inputs.runs, { seed: DEFAULT_RESULTS_SEED, resamples: DEFAULT_RESAMPLES })] };
-  } else runModels.clear();
+  // Several runs: each model's results with their intervals, cost, and the pairwise tests between them (runs analysed
+  // once, in loadInputs). The caller's inputs are left as they are (publish drew its figures from them).
+  const several = inputs.runs.length >= 2;
+  const runModels = new Set<string>(several ? inputs.runs.map((r) => r.model) : []);
+  const results = several
+    ? { ...(inputs.results ?? { models: {} }), comparisons: [...(inputs.results?.comparisons ?? []), ...compareModels(inputs.runs, { seed: DEFAULT_RESULTS_SEED, resamples: DEFAULT_RESAMPLES })] }
+    : inputs.results;
   const misaligned = loadMisaligned(dirs);
   // Runs without a misaligned.json: their misaligned cells, from the analysed run.
   for (const run of inputs.runs) {
@@ -47,10 +49,11 @@ export function writeReportFrom(
   }
   misaligned.examples.push(...(inputs.publishedExamples ?? []));
   const examples = opts.models ? misaligned.examples.filter((e) => opts.models!.includes(e.model)) : misaligned.examples;
-  const simulated = inputs.simulated || misaligned.simulated;
-  const figures = figureSet({ ...inputs, simulated }, { models: opts.models });
+  const shown = { ...inputs, results, simulated: inputs.simulated || misaligned.simulated };
+  const simulated = shown.simulated;
+  const figures = figureSet(shown, { models: opts.models });
   const html = reportHtml({
-    inputs: { ...inputs, simulated },
+    inputs: shown,
     figures,
     examples,
     sources: [...inputs.sources.map((s) => `${s.kind}: ${s.path}`), ...misaligned.files.map((f) => `misaligned: ${f}`)],
@@ -59,6 +62,6 @@ export function writeReportFrom(
   });
   const path = join(resolve(outDir), "index.html");
   writeFileAtomic(path, html);
-  const models = new Set([...Object.keys(inputs.results?.models ?? {}), ...figures.map((f) => f.model).filter(Boolean)]);
+  const models = new Set([...Object.keys(results?.models ?? {}), ...figures.map((f) => f.model).filter(Boolean)]);
   return { path, models: models.size, charts: figures.length, examples: examples.length, simulated, bytes: Buffer.byteLength(html) };
 }
