@@ -1,3 +1,4 @@
+import { SCENARIOS } from "../catalog/scenarios";
 import { VALUES, type Value } from "../catalog/values";
 import type { Protocol } from "../protocol";
 import { parseTask2 } from "../parse/task2";
@@ -112,6 +113,31 @@ export function task1PromptAgreement(
   });
   const { value, n } = aggregateMean(perScenario);
   return { value, n, perScenario };
+}
+
+/**
+ * task1PromptAgreement of prompt rows as a run or an import holds them: the
+ * rows grouped by scenario, over all 132 in SCENARIOS order (a scenario
+ * without rows scores NaN and is left out), so `perScenario` lines up with
+ * the matrix rows and the agreement gets its crossed interval.
+ *
+ * @example task1AgreementOfRows(records.map((r) => ({ country: r.country, topic: r.topic, answers: r.answers })), "robust").value
+ */
+export function task1AgreementOfRows(
+  rows: ReadonlyArray<{ country: string; topic: string; answers: PromptAnswers }>,
+  protocol: Protocol = "paper",
+): Task1Agreement {
+  const byScenario = new Map<string, PromptAnswers[]>();
+  for (const r of rows) {
+    const key = `${r.country}+${r.topic}`;
+    const list = byScenario.get(key);
+    if (list) list.push(r.answers);
+    else byScenario.set(key, [r.answers]);
+  }
+  return task1PromptAgreement(
+    SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? []),
+    protocol,
+  );
 }
 
 /** Option order of Task 2 variant 0..7: bit 1 set (2, 3, 6, 7) = options swapped = positive first. */

@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { COUNTRIES, SCENARIOS, TOPICS, VALUES, type Country, type Topic, type Value } from "../catalog";
 import { cellConfidence, cellConfidenceVector, task1Confidence, unanimity } from "../analysis/confidence";
 import { rowOf } from "../analysis/matrix";
-import { VALUE_INDEX } from "../catalog/values";
+import { VALUE_INDEX, VALUES } from "../catalog/values";
 import { actedMatrix, type ActedChoice } from "../analysis/acted";
 import type { Matrix } from "../analysis/matrix";
 import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
-import { paperTask2Agreement, task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
+import { paperTask2Agreement, task1AgreementOfRows } from "../analysis/promptAgreement";
 import { itemsMeanInterval, pairedSettingsIntervals } from "../analysis/itemIntervals";
 import { riskCounts, type RiskCounts } from "../analysis/risk";
 import { statedMatrix } from "../analysis/stated";
@@ -217,7 +216,8 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     results.models[model] = modelResults(V, A, "paper", {
       seed,
       resamples: iterations,
-      task1Agreement: task1Agreement(t1.records),
+      // Table 8 Task 1 (paper protocol: the prompt rows as the paper parser read them).
+      task1Agreement: task1AgreementOfRows(t1.records),
       sensitivity: choices ? { protocol: "paper", task1: t1.records, task2: choices } : undefined,
       // Confidence (issue 12): gaps from the Task 2 choices where published, else from the misaligned examples.
       confidence: {
@@ -387,18 +387,6 @@ function promptAgreementAnswers(pairs: readonly PromptAgreementPair[]): RefusalR
       return { error: null, parse, country: p.country, topic: p.topic, value: p.value };
     }),
   );
-}
-
-/** Table 8 Task 1: prompt rows grouped by scenario (SCENARIOS order, so the agreement gets its crossed interval). */
-function task1Agreement(records: readonly Task1Record[]): Task1Agreement {
-  const byScenario = new Map<string, Task1Record["answers"][]>();
-  for (const r of records) {
-    const key = `${r.country}+${r.topic}`;
-    const list = byScenario.get(key) ?? [];
-    list.push(r.answers);
-    byScenario.set(key, list);
-  }
-  return task1PromptAgreement(SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? []));
 }
 
 function directions(examples: readonly MisalignedExample[]): MisalignedDirections {

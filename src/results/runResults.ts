@@ -1,8 +1,7 @@
-import { SCENARIOS } from "../catalog/scenarios";
 import { actedMatrix, type ActedChoice } from "../analysis/acted";
 import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
 import { rowOf, type Matrix } from "../analysis/matrix";
-import { task1PromptAgreement, type Task1Agreement } from "../analysis/promptAgreement";
+import { task1AgreementOfRows, type Task1Agreement } from "../analysis/promptAgreement";
 import { statedMatrix, type StatedRow } from "../analysis/stated";
 import { UserError } from "../errors";
 import type { Protocol } from "../protocol";
@@ -80,13 +79,7 @@ export function runMatrices(source: string | Run): RunMatrices {
   let agreement: Task1Agreement | null = null;
   if (task1Rows.length > 0) {
     V = statedMatrix(task1Rows, protocol).matrix;
-    const byScenario = new Map<string, StatedRow["answers"][]>();
-    for (const r of task1Rows) byScenario.set(`${r.country}+${r.topic}`, [...(byScenario.get(`${r.country}+${r.topic}`) ?? []), r.answers]);
-    agreement = task1PromptAgreement(
-      // All 132 in SCENARIOS order (a scenario the run did not ask scores NaN and is left out), so the agreement gets its crossed interval.
-      SCENARIOS.map((s) => byScenario.get(`${s.country}+${s.topic}`) ?? []),
-      protocol,
-    );
+    agreement = task1AgreementOfRows(task1Rows, protocol);
   }
   const acted = choices.length > 0 ? actedMatrix(choices, protocol) : null;
   return { run, protocol, V, A: acted?.matrix ?? null, answered: acted?.answered ?? null, task1Agreement: agreement, task1Rows, choices };

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { VALUES, type Value } from "../../src/catalog";
+import { SCENARIOS, VALUES, type Value } from "../../src/catalog";
 import {
   binaryAnswer, modeShare, optionOrderOfVariant, paperChoice, paperPositiveChoice, paperTask2Agreement, positiveFromChoice,
-  robustPositiveChoice, robustTask2Agreement, task1PromptAgreement, task2PositiveRate,
+  robustPositiveChoice, robustTask2Agreement, task1AgreementOfRows, task1PromptAgreement, task2PositiveRate,
 } from "../../src/analysis/promptAgreement";
 
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} ≠ ${b}`);
@@ -65,6 +65,29 @@ test("task1PromptAgreement: unanswered values and empty scenarios", () => {
   assert.ok(Number.isNaN(r.perScenario[0]));
   assert.equal(r.n, 1);
   assert.equal(r.value, 1);
+});
+
+test("task1AgreementOfRows: rows grouped by scenario into the 132 SCENARIOS slots, in any row order", () => {
+  const [s0, s5] = [SCENARIOS[0], SCENARIOS[5]];
+  const rows = [
+    { ...s5, answers: row(4) },
+    { ...s0, answers: row(1, { Wealth: 3 }) },
+    { ...s5, answers: row(4, { Honest: null }) },
+    { ...s0, answers: row(1) },
+    { ...s0, answers: null },
+  ];
+  const grouped = task1AgreementOfRows(rows, "robust");
+  const byHand = task1PromptAgreement(
+    SCENARIOS.map((_, i) => (i === 0 ? [row(1, { Wealth: 3 }), row(1), null] : i === 5 ? [row(4), row(4, { Honest: null })] : [])),
+    "robust",
+  );
+  assert.equal(grouped.perScenario.length, 132);
+  assert.deepEqual([...grouped.perScenario], [...byHand.perScenario]);
+  assert.equal(grouped.n, 2);
+  close(grouped.perScenario[0], (55 + 0.5) / 56); // Wealth 1 vs 3 over the 2 parsed rows
+  close(grouped.perScenario[5], 1);
+  // paper is the default protocol: the missing Honest answer counts against the mode
+  close(task1AgreementOfRows(rows).perScenario[5], (55 + 0.5) / 56);
 });
 
 test("option order of Task 2 variants: 2, 3, 6, 7 put the positive action first", () => {
