@@ -2,7 +2,7 @@ import type { Country } from "../catalog/countries";
 import { SCENARIOS } from "../catalog/scenarios";
 import type { Topic } from "../catalog/topics";
 import { VALUE_INDEX, VALUES, type Value } from "../catalog/values";
-import { rowOf, SCENARIO_ROWS, VALUE_COLS } from "./matrix";
+import { cellOf, rowOf, SCENARIO_ROWS, VALUE_COLS } from "./matrix";
 import { binaryAnswer, modeShare } from "./promptAgreement";
 
 /**
@@ -358,6 +358,6 @@ export function cellConfidence(task1: UnitConfidence | null, task2: UnitConfiden
  */
 export function cellConfidenceVector(cells: readonly CellConfidence[]): Float64Array {
   const out = new Float64Array(UNITS).fill(NaN);
-  for (const c of cells) if (c.confidence !== null) out[rowOf(c.country, c.topic) * VALUE_COLS + VALUE_INDEX[c.value]] = c.confidence;
+  for (const c of cells) if (c.confidence !== null) out[cellOf(c.country, c.topic, c.value)] = c.confidence;
   return out;
 }

@@ -1,6 +1,6 @@
 import { COUNTRIES, type Country } from "../catalog/countries";
 import { TOPICS, type Topic } from "../catalog/topics";
-import { VALUES, type Value } from "../catalog/values";
+import { VALUE_INDEX, VALUES, type Value } from "../catalog/values";
 
 /**
  * A dense numeric matrix, row-major, `NaN` = missing (design.md §6).
@@ -111,4 +111,9 @@ export function rowOf(country: string, topic: string): number {
   const t = (TOPICS as readonly string[]).indexOf(topic);
   if (c < 0 || t < 0) throw new RangeError(`unknown scenario "${country}" + "${topic}"`);
   return c * TOPICS.length + t;
+}
+
+/** Index into a study matrix's `data` of the (country, topic, value) cell ("matrix unit"); throws on a scenario outside the catalog. */
+export function cellOf(country: string, topic: string, value: Value): number {
+  return rowOf(country, topic) * VALUE_COLS + VALUE_INDEX[value];
 }

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cellConfidence, cellConfidenceVector, task1Confidence, unanimity } from "../analysis/confidence";
-import { rowOf } from "../analysis/matrix";
-import { VALUE_INDEX, VALUES } from "../catalog/values";
+import { cellOf } from "../analysis/matrix";
 import { actedMatrix, type ActedChoice } from "../analysis/acted";
 import type { Matrix } from "../analysis/matrix";
 import { modelMatrices, type ModelMatrices } from "../analysis/heatmapGrids";
@@ -211,7 +210,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     }
     const task1Conf = task1Confidence(t1.records);
     unanimityOf.set(model, unanimity(task1Conf));
-    const listed = A ? [] : (misaligned.get(model) ?? []).map((e) => rowOf(e.country, e.topic) * VALUES.length + VALUE_INDEX[e.value]);
+    const listed = A ? [] : (misaligned.get(model) ?? []).map((e) => cellOf(e.country, e.topic, e.value));
     // Every measure of the model with its interval, computed where every other consumer computes it.
     results.models[model] = modelResults(V, A, "paper", {
       seed,
@@ -306,7 +305,7 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     examples.push(...records);
     const un = unanimityOf.get(model) ?? null;
     for (const e of records) {
-      const u = un ? un[rowOf(e.country, e.topic) * VALUES.length + VALUE_INDEX[e.value]] : NaN;
+      const u = un ? un[cellOf(e.country, e.topic, e.value)] : NaN;
       detail.examples.push({
         model,
         country: e.country,
