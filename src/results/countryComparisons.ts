@@ -1,29 +1,9 @@
 import { COUNTRIES } from "../catalog/countries";
 import { TOPICS } from "../catalog/topics";
 import { ROWS_OF_COUNTRY } from "../analysis/matrix";
-import { benjaminiHochberg } from "../analysis/multipleTesting";
-import { pairedTest, type PairedResult } from "../analysis/paired";
+import { pairedTest } from "../analysis/paired";
+import { comparisonJson, withBhQ } from "./comparisonJson";
 import type { ComparisonJson } from "./schema";
-
-const json = (kind: ComparisonJson["kind"], measure: string, a: string, b: string, r: PairedResult): ComparisonJson => ({
-  kind,
-  measure,
-  a,
-  b,
-  diff: r.diff,
-  ci95: r.ci95,
-  p: r.p,
-  scheme: r.scheme,
-  seed: r.seed,
-  resamples: r.resamples,
-  permutations: r.permutations,
-  n: r.n,
-});
-
-function withQ(list: ComparisonJson[]): ComparisonJson[] {
-  const q = benjaminiHochberg(list.map((c) => (c.p === null ? NaN : c.p)));
-  return list.map((c, i) => ({ ...c, q: q[i] }));
-}
 
 /**
  * (Model-vs-model comparisons on the shared scenarios: modelComparisons.ts compareModels.)
@@ -51,7 +31,7 @@ export function countryComparisons(
         permutations: 2 ** TOPICS.length,
         scheme: "topics",
       });
-      out.push({ ...json("country", measure, COUNTRIES[i], COUNTRIES[j], r), model });
+      out.push({ ...comparisonJson("country", measure, COUNTRIES[i], COUNTRIES[j], r), model });
     }
-  return withQ(out);
+  return withBhQ(out);
 }

@@ -1,8 +1,8 @@
 import { alignmentRate } from "../analysis/alignmentRate";
 import type { Matrix } from "../analysis/matrix";
-import { benjaminiHochberg } from "../analysis/multipleTesting";
 import { crossedPairedTest } from "../analysis/paired";
 import type { Protocol } from "../protocol";
+import { comparisonJson, withBhQ } from "./comparisonJson";
 import type { ComparisonJson } from "./schema";
 
 /**
@@ -29,31 +29,14 @@ export function compareModels(models: readonly ComparedModel[], opts: { seed: nu
   const rates = usable.map((m) => alignmentRate(m.V!, m.A!, { protocol: m.protocol }));
   const out: ComparisonJson[] = [];
   for (const measure of COMPARED_MEASURES) {
-    const start = out.length;
+    const mine: ComparisonJson[] = [];
     for (let i = 0; i < usable.length; i++)
       for (let j = i + 1; j < usable.length; j++) {
         if (usable[i].protocol !== usable[j].protocol) continue;
         const r = crossedPairedTest(rates[i].scenarios[measure], rates[j].scenarios[measure], { seed: opts.seed, resamples: opts.resamples });
-        if (r.n === 0) continue;
-        const finite = (x: number) => (Number.isFinite(x) ? x : null);
-        out.push({
-          kind: "model",
-          measure,
-          a: usable[i].model,
-          b: usable[j].model,
-          diff: finite(r.diff),
-          ci95: [finite(r.ci95[0]), finite(r.ci95[1])],
-          p: finite(r.p),
-          scheme: r.scheme,
-          seed: r.seed,
-          resamples: r.resamples,
-          permutations: r.permutations,
-          n: r.n,
-        });
+        if (r.n > 0) mine.push(comparisonJson("model", measure, usable[i].model, usable[j].model, r));
       }
-    const mine = out.slice(start);
-    const q = benjaminiHochberg(mine.map((c) => c.p ?? 1));
-    mine.forEach((c, k) => (c.q = q[k]));
+    out.push(...withBhQ(mine));
   }
   return out;
 }
