@@ -253,7 +253,7 @@ export function evaluateTarget(
       folds: { auc: foldSummary(foldAuc), f1: foldSummary(foldF1) },
       chosen,
     };
-    if (m && o.topK > 0) r.top = topFeatures(m, y, predictor, modal(chosen), o.topK, rngFor(o.seed, "final", target, label, setting.id));
+    if (m && o.topK > 0) r.top = topFeatures(m, predictor, modal(chosen), o.topK, rngFor(o.seed, "final", target, label, setting.id));
     result.settings.push(r);
     log(`${target} / ${label} / ${setting.id}: nested ${o.folds}x${o.innerFolds} CV on ${y.length} rows x ${m?.cols ?? 0} columns in ${Date.now() - t0} ms, AUC ${auc?.toFixed(3)}`);
   }

@@ -13,7 +13,7 @@ export interface TopFeature {
  * largest positive and negative weights by feature key (weights on the raw
  * feature scale: per count of an n-gram, per one-hot). For reading, not for scoring.
  */
-export function topFeatures(m: FeatureMatrix, y: Uint8Array, p: Predictor, params: Params, k: number, rng: Rng): { positive: TopFeature[]; negative: TopFeature[] } {
+export function topFeatures(m: FeatureMatrix, p: Predictor, params: Params, k: number, rng: Rng): { positive: TopFeature[]; negative: TopFeature[] } {
   const all = Int32Array.from({ length: m.rows }, (_, i) => i);
   const w = p.fit(all, params, rng).weights!;
   const cols = Array.from({ length: m.cols - 1 }, (_, i) => i + 1);

@@ -420,7 +420,7 @@ function targetRuleBaselines(records: readonly Task2Record[], rng: ReturnType<ty
     if (r.error || r.chosenPolarity === null) continue;
     items.push({ label: r.chosenPolarity === "positive", positive: true }, { label: r.chosenPolarity === "negative", positive: false });
   }
-  const pool = items.length >= 14000 ? 7000 : Math.min(7000, Math.floor(items.length / 2));
+  const pool = Math.min(7000, Math.floor(items.length / 2));
   const test = items.slice(pool);
   const draw = (label: boolean) => {
     const cls = test.filter((x) => x.label === label);
