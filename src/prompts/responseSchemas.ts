@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CLAIM_ORDER } from "../catalog/values";
 import type { PromptOptions } from "./options";
-import { checkVariant } from "./variant";
+import { task2AsksExplanation } from "./task2";
 
 /**
  * Structured outputs (issue 15): the JSON Schema a robust-protocol request
@@ -64,9 +64,8 @@ export const Task2Action = z.enum(["Option 1", "Option 2"]);
  * "confidence" after the action, as the prompt lists it.
  */
 export function task2AnswerSchema(variant: number, options: PromptOptions = {}) {
-  const explained = (checkVariant(variant) & 1) === 1;
   return z.strictObject({
-    ...(explained ? { explanation: z.string() } : {}),
+    ...(task2AsksExplanation(variant) ? { explanation: z.string() } : {}),
     action: Task2Action,
     ...(options.verbalized ? { confidence: Confidence } : {}),
   });
@@ -84,7 +83,7 @@ function nameFor(task: ResponseSchemaTask, variant: number, options: PromptOptio
   const confidence = options.verbalized ? "_confidence" : "";
   if (task === "generate") return "via_generation";
   if (task === "task1") return `task1_ratings${confidence}`;
-  return `task2_choice${(checkVariant(variant) & 1) === 1 ? "_explained" : ""}${confidence}`;
+  return `task2_choice${task2AsksExplanation(variant) ? "_explained" : ""}${confidence}`;
 }
 
 const built = new Map<string, ResponseFormat>();

@@ -29,6 +29,11 @@ export function task2OptionOrder(variant: number): OptionOrder {
   return orderOf(checkVariant(variant)) === 0 ? "negative-first" : "positive-first";
 }
 
+/** Whether a variant's format asks for an "explanation" field before the action (format bit set: 1, 3, 5, 7). */
+export function task2AsksExplanation(variant: number): boolean {
+  return formatOf(checkVariant(variant)) === 1;
+}
+
 /**
  * The variant with the same wording (version, format) and the other option
  * order: k XOR 2. The runner uses it to counterbalance position (5 <-> 7).
