@@ -31,7 +31,7 @@ export interface ResponseFormat {
 export type ResponseSchemaTask = "generate" | "task1" | "task2";
 
 /** The generation answer (method.md §3.1): the three keys of the prompt's requirement line. */
-export const GenerationAnswerSchema = z.strictObject({
+const GenerationAnswerSchema = z.strictObject({
   "Human Action": z.string(),
   "Feature Attributions": z.array(z.string()),
   "Natural Language Explanation": z.string(),
@@ -44,26 +44,26 @@ export const GenerationAnswerSchema = z.strictObject({
  * itself, is read exactly (never repaired) by the parser, and keeps the
  * decoded text short.
  */
-export const Task1Option = z.enum(["1", "2", "3", "4"]);
+const Task1Option = z.enum(["1", "2", "3", "4"]);
 
 /** The verbalized confidence (robust --verbalized): "a number from 0 to 100". */
-export const Confidence = z.number().min(0).max(100);
+const Confidence = z.number().min(0).max(100);
 
 /** All 56 values in the prompt's (claim) order, each required; `confidence` last when asked. */
-export function task1AnswerSchema(options: PromptOptions = {}) {
+function task1AnswerSchema(options: PromptOptions = {}) {
   const shape: Record<string, z.ZodType> = Object.fromEntries(CLAIM_ORDER.map((v) => [v, Task1Option]));
   if (options.verbalized) shape.confidence = Confidence;
   return z.strictObject(shape);
 }
 
-export const Task2Action = z.enum(["Option 1", "Option 2"]);
+const Task2Action = z.enum(["Option 1", "Option 2"]);
 
 /**
  * A Task 2 answer: format 0 prompts (variant bit 0 clear) ask for "action"
  * only, format 1 for "explanation" then "action"; --verbalized adds
  * "confidence" after the action, as the prompt lists it.
  */
-export function task2AnswerSchema(variant: number, options: PromptOptions = {}) {
+function task2AnswerSchema(variant: number, options: PromptOptions = {}) {
   return z.strictObject({
     ...(task2AsksExplanation(variant) ? { explanation: z.string() } : {}),
     action: Task2Action,
