@@ -1,3 +1,5 @@
+import type { ReasoningMode } from "./reasoningModes";
+
 /**
  * Structured outputs in the simulator (issue 15): `response_format` is
  * checked as OpenAI checks it (a malformed one is a 400
@@ -95,7 +97,7 @@ export function decodesJson(rf: unknown): boolean {
  * from its first token, so a deliberation can only come in the separate field (vLLM's
  * reasoning parser does this); inline blocks become the field, off and field stay.
  */
-export function reasoningUnder<M extends string>(mode: M, rf: unknown): M | "field" {
+export function reasoningUnder(mode: ReasoningMode, rf: unknown): ReasoningMode {
   return decodesJson(rf) && (mode === "inline" || mode === "both") ? "field" : mode;
 }
 

@@ -40,6 +40,7 @@ export function register(program: Command): void {
       // Loaded when the command runs, not when `vag` loads every command file at start-up.
       const { startSimServer } = require("../../sim/server") as typeof import("../../sim/server");
       const { refusalTruth } = require("../../sim/refusals") as typeof import("../../sim/refusals");
+      const refusalRate = number("refusal-rate", o.refusalRate!, 0, 1);
       const server = await startSimServer({
         port: number("port", o.port!, 0, 65535, true),
         seed: number("seed", o.seed!, 0, 2 ** 32 - 1, true),
@@ -48,7 +49,7 @@ export function register(program: Command): void {
         batchCompletionMs: number("batch-ms", o.batchMs!, 0, 7 * 86_400_000),
         positionBias: number("position-bias", o.positionBias!, 0, 1),
         explanationSignal: Boolean(o.explanationSignal),
-        refusalRate: number("refusal-rate", o.refusalRate!, 0, 1),
+        refusalRate,
         rejectResponseFormat: Boolean(o.rejectResponseFormat),
         reasoning,
         faults: {
@@ -60,7 +61,7 @@ export function register(program: Command): void {
         throw new UserError(`cannot start the simulator: ${e.code === "EADDRINUSE" ? `port ${o.port} is in use` : e.message}`);
       });
       const bias = Number(o.positionBias);
-      const refusals = refusalTruth(server.seed, Number(o.refusalRate));
+      const refusals = refusalTruth(server.seed, refusalRate);
       process.stdout.write(
         `SIMULATED model (seed ${server.seed}, not a real LLM) listening at ${server.url}\n` +
           (reasoning !== "off" ? `  reasoning mode: ${reasoning} (a deliberation with decoy answers before each answer)\n` : "") +
