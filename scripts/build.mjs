@@ -3,7 +3,7 @@
 // changed. Plain JavaScript (setup.mjs imports it before anything else runs).
 //  - content stamp: sha256 over the TypeScript version, both tsconfigs and every
 //    src/**/*.ts (path + bytes). Equal to dist/.vag-build-stamp: nothing to do
-//    (~0.05 s; tsc itself needs ~3 s just to find out that nothing changed);
+//    (~0.1 s per process; tsc itself needs ~3 s just to find out that nothing changed);
 //  - same file list, other contents: incremental `tsc -p tsconfig.build.json`;
 //  - a file added, removed or renamed: dist/ is deleted first, so no stale
 //    dist/x.js can shadow a new dist/x/index.js (or keep a deleted module loadable).

@@ -9,7 +9,7 @@
 //     otherwise the exact command is printed;
 //  3. the tslab Jupyter kernel, registered inside the project (.jupyter/);
 //  4. the compiled library: src/ -> dist/ (scripts/build.mjs; a content stamp
-//     makes it ~0.05 s when nothing changed).
+//     makes it ~0.1 s per process when nothing changed).
 // A second run does nothing and takes well under a second.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
