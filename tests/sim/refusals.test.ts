@@ -8,6 +8,7 @@ import { answer } from "../../src/sim/answers";
 import { groundTruth } from "../../src/sim/respondent";
 import { REFUSAL_PRONE_SCENARIOS, REFUSAL_PRONE_VALUES, REFUSAL_TEXTS, refusalOf, refusalProne, refusalTruth } from "../../src/sim/refusals";
 import { generationMessages, task1Messages, task2Messages } from "../../src/prompts";
+import { client, withSim } from "./support";
 
 test("sim refusals: every planted refusal text is classified a refusal by every parser, in both protocols", () => {
   for (const t of REFUSAL_TEXTS) {
@@ -66,4 +67,28 @@ test("sim refusals: only prone cells are declined, at the planted rate; other an
   assert.equal(refusalOf(seed, 0, { kind: "task1", country, topic, portrait: false, verbalized: false }, 123), null, "rate 0 declines nothing");
   // The generation prompt of a positive action is never declined, whatever the draw.
   for (let k = 0; k < 50; k++) assert.ok(!answer(seed, body(generationMessages({ country, topic, value: v, polarity: "positive" }, 5, "robust"), k + 1), { refusalRate: 1 }).declined);
+});
+
+test("sim refusals on the wire: under a JSON response_format the refusal is message.refusal with a null content; otherwise it is the content", async () => {
+  const seed = 8;
+  const truth = refusalTruth(seed, 1);
+  const { country, topic } = truth.scenarios[0];
+  const item = (value: (typeof VALUES)[number]) => ({ country, topic, value, negative: "I avoid it.", positive: "I pursue it." });
+  const schema = { type: "json_schema", json_schema: { name: "choice", schema: { type: "object" } } };
+  await withSim({ port: 0, seed, refusalRate: 1 }, async (s) => {
+    const message = async (value: (typeof VALUES)[number], extra: Record<string, unknown>) =>
+      (await client(s.url).chat.completions.create({ model: "sim-respondent", messages: task2Messages(item(value), 5, "robust"), ...extra } as never)).choices[0].message as { content: string | null; refusal: string | null };
+    for (const rf of [schema, { type: "json_object" }]) {
+      const m = await message(truth.values[0], { response_format: rf });
+      assert.equal(m.content, null, rf.type);
+      assert.ok((REFUSAL_TEXTS as readonly string[]).includes(m.refusal!), rf.type);
+    }
+    const free = await message(truth.values[0], {});
+    assert.ok((REFUSAL_TEXTS as readonly string[]).includes(free.content!));
+    assert.equal(free.refusal, null);
+    const answered = await message(VALUES.find((v) => !truth.values.includes(v))!, { response_format: schema });
+    assert.equal(answered.refusal, null);
+    assert.equal(typeof JSON.parse(answered.content!), "object");
+    assert.equal(s.stats().refusals, 3);
+  });
 });
