@@ -127,7 +127,7 @@ interface Drawn {
  * only loosely tied to the probability p of what was drawn, as LLMs' are:
  *   round5(100 · clamp(0.7 + 0.3·p + sd·N(0, 1), 0, 1))
  */
-export function simulatedVerbalized(p: number, noise: number, sd: number): number {
+function simulatedVerbalized(p: number, noise: number, sd: number): number {
   return 5 * Math.round((100 * Math.min(1, Math.max(0, 0.7 + 0.3 * p + sd * noise))) / 5);
 }
 

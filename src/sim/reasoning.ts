@@ -156,7 +156,7 @@ export function deliberation(seed: number, rq: number, a: AnsweredRequest): Deli
 }
 
 /** The three inline shapes: the open/close pair, the template-opened close only, the <thinking> pair. */
-export function inlineBlock(seed: number, rq: number, text: string): string {
+function inlineBlock(seed: number, rq: number, text: string): string {
   const u = unit(seed, "reasoning-form", rq);
   if (u < 0.5) return `<think>\n${text}\n</think>\n\n`;
   if (u < 0.75) return `${text}\n</think>\n\n`;

@@ -77,7 +77,7 @@ export function likertDistribution(z: number, flip: number = CELL_NOISE_MEAN): [
 }
 
 /** A cell's noise level: max · u^shape (planted.ts, CELL_NOISE). */
-export function cellNoise(seed: number, task: "task1" | "task2", country: Country, topic: Topic, value: Value): number {
+function cellNoise(seed: number, task: "task1" | "task2", country: Country, topic: Topic, value: Value): number {
   return CELL_NOISE.max * Math.pow(unit(seed, `noise-${task}`, country, topic, value), CELL_NOISE.shape);
 }
 
