@@ -271,11 +271,7 @@ function refusalsMarkdown(r: Reproduction["results"]): string[] {
     out.push("| model | Task 1 answers | refusals | other unparseable | refusals by country | refusals by topic |", "|---|---:|---:|---|---|---|");
     for (const [m, x] of rows) {
       const t = x.refusals!.task1!;
-      const reasons = Object.entries(t.unparseable_reasons).map(([k, n]) => `${k}: ${n}`);
-      out.push(
-        `| ${MODEL_LABEL[m] ?? m} | ${t.answered} | ${t.refusals} (${fmt((t.refusal_rate ?? NaN) * 100, 2)}%) | ${t.unparseable}${reasons.length ? ` (${reasons.join("; ")})` : ""} | ` +
-          `${refusalFactorText(t.by_country, min) ?? "–"} | ${refusalFactorText(t.by_topic, min) ?? "–"} |`,
-      );
+      out.push(refusalRow(m, t, [t.by_country, t.by_topic], min));
     }
     out.push("");
   }
@@ -303,15 +299,21 @@ function refusalsMarkdown(r: Reproduction["results"]): string[] {
       "|---|---:|---:|---|---|---|",
     );
     for (const [m, t] of agreement) {
-      const reasons = Object.entries(t.unparseable_reasons).map(([k, n]) => `${k}: ${n}`);
-      out.push(
-        `| ${MODEL_LABEL[m] ?? m} | ${t.answered} | ${t.refusals} (${fmt((t.refusal_rate ?? NaN) * 100, 2)}%) | ${t.unparseable}${reasons.length ? ` (${reasons.join("; ")})` : ""} | ` +
-          `${(t.by_value && refusalFactorText(t.by_value, min)) ?? "–"} | ${refusalFactorText(t.by_country, min) ?? "–"} |`,
-      );
+      out.push(refusalRow(m, t, [t.by_value, t.by_country], min));
     }
     out.push("");
   }
   return out;
+}
+
+/** One model's row of a refusal table: answered, refusals (rate), other unparseable (reasons), then where the refusals fall along two factors. */
+function refusalRow(m: ModelId, t: RefusalTaskJson, factors: ReadonlyArray<RefusalTaskJson["by_value"]>, min: number): string {
+  const reasons = Object.entries(t.unparseable_reasons).map(([k, n]) => `${k}: ${n}`);
+  const where = factors.map((f) => (f && refusalFactorText(f, min)) ?? "–");
+  return (
+    `| ${MODEL_LABEL[m] ?? m} | ${t.answered} | ${t.refusals} (${fmt((t.refusal_rate ?? NaN) * 100, 2)}%) | ${t.unparseable}${reasons.length ? ` (${reasons.join("; ")})` : ""} | ` +
+    `${where.join(" | ")} |`
+  );
 }
 
 /**
