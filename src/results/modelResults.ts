@@ -73,7 +73,7 @@ export interface ModelResultsOptions {
   simulated?: boolean;
   /** Confidence signals of the run (issue 12): the `confidence` section. */
   confidence?: ConfidenceInput;
-  /** UQ performance against a known truth (simulated runs; results/uq.ts): the `uq` section. */
+  /** UQ performance against a known truth (simulated runs: runResults.ts simulatedUq on analysis/uq.ts): the `uq` section. */
   uq?: UqJsonOut;
   /** `--min-confidence` was applied to V and A before this call: recorded as `min_confidence`. */
   minConfidence?: { threshold: number; kept: number; cells: number };
