@@ -147,13 +147,11 @@ export function uqSentence(r: ModelResultsJson): string | null {
 /** How the refusal blocks name their tasks. */
 export const REFUSAL_TASK_LABEL = { generate: "generation", task1: "Task 1", task2: "Task 2" } as const;
 
-const sharePct = (x: number | null | undefined) => (finite(x) ? `${(x * 100).toFixed(2)}%` : "n/a");
-
 /** "5 refusals of 872 answered (0.57%), 3 other unparseable (no JSON object 3)". */
 export function refusalCountText(t: RefusalTaskJson): string {
   const reasons = Object.entries(t.unparseable_reasons).map(([k, n]) => `${k} ${n}`);
   return (
-    `${t.refusals} refusal${t.refusals === 1 ? "" : "s"} of ${t.answered} answered (${sharePct(t.refusal_rate)}), ` +
+    `${t.refusals} refusal${t.refusals === 1 ? "" : "s"} of ${t.answered} answered (${pct(t.refusal_rate, 2)}), ` +
     `${t.unparseable} other unparseable${reasons.length ? ` (${reasons.join(", ")})` : ""}`
   );
 }
