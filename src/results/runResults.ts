@@ -164,8 +164,9 @@ export function runResults(source: string | Run, opts: RunResultsOptions = {}): 
  */
 function simulatedUq(manifest: Manifest, t1: UnitConfidence | null, t2: UnitConfidence | null, seed: number): UqJsonOut | undefined {
   const simSeed = manifest.scope["simulator.seed"];
-  const judged = [t1, t2].filter((t): t is UnitConfidence => t !== null && hasSignal(t.signals));
-  if (!manifest.simulated || typeof simSeed !== "number" || judged.length === 0) return undefined;
+  // uqPerformance skips a task without signals; with none at all there is nothing to judge.
+  const judged = [t1, t2].some((t) => t !== null && hasSignal(t.signals));
+  if (!manifest.simulated || typeof simSeed !== "number" || !judged) return undefined;
   const gt = groundTruth(simSeed);
   const tasks: Partial<Record<"task1" | "task2", UqTask>> = {};
   if (t1) tasks.task1 = { conf: t1, truth: Float64Array.from(gt.cells, (c) => (c.stated === "disagree" ? 1 : 0)) };
