@@ -33,6 +33,26 @@ function offsets(text: string, tokens: readonly TokenLogprob[]): number[] | null
 }
 
 /**
+ * The token that holds character `pos`, or -1: the last token starting at or
+ * before it (binary search: `starts` ascend), if it reaches past it. Tokens
+ * spell the text, so only that one can hold it (an empty token holds nothing).
+ * A scan of all tokens per value cost 56 passes over a long reasoning text.
+ */
+function tokenAt(tokens: readonly TokenLogprob[], starts: number[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= pos) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return k >= 0 && pos < starts[k] + tokens[k].token.length ? k : -1;
+}
+
+/**
  * Probability mass on the answer's meaning at a character position:
  *
  *   p = Σ_{a ∈ {chosen} ∪ top_logprobs, meaning(a) = meaning(chosen)} exp(logprob_a)
@@ -43,8 +63,7 @@ function offsets(text: string, tokens: readonly TokenLogprob[]): number[] | null
  * token has no readable meaning.
  */
 function massAt(text: string, tokens: readonly TokenLogprob[], starts: number[], pos: number, meaning: (s: string) => number | null): number | null {
-  let t = -1;
-  for (let k = 0; k < tokens.length; k++) if (starts[k] <= pos && pos < starts[k] + tokens[k].token.length) t = k;
+  const t = tokenAt(tokens, starts, pos);
   if (t < 0) return null;
   const rel = pos - starts[t];
   const tok = tokens[t];
