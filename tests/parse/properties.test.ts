@@ -201,6 +201,7 @@ function assertTask1Grounded(text: string): ReturnType<typeof parseTask1> {
   const r = parseTask1(text, "robust");
   if (!r.ok) return r;
   const lower = text.toLowerCase();
+  const likertView = lower.replace(/[*_"'`“”‘’]/g, "").replace(/[()[\].,;:!]/g, " ").replace(/\s+/g, " ");
   for (const v of VALUES) {
     const a = r.value[v];
     if (a === null) continue;
@@ -210,7 +211,8 @@ function assertTask1Grounded(text: string): ReturnType<typeof parseTask1> {
       .sort((x, y) => y.length - x.length)[0];
     assert.ok(lower.includes(word), `${v} answered but "${word}" not in text`);
     const tokens = [String(a), ...["strongly agree", "agree", "disagree", "strongly disagree", "like me"]];
-    assert.ok(tokens.some((t) => lower.includes(t)), `${v}=${a} without an answer token`);
+    // labels are read punctuation-insensitively (likert.ts: "Not like: me at all" is 4), so look in the text as readLikert sees it
+    assert.ok(tokens.some((t) => lower.includes(t) || likertView.includes(t)), `${v}=${a} without an answer token`);
   }
   return r;
 }
