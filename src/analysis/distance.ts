@@ -170,6 +170,9 @@ export function cellDistance(V: Matrix, A: Matrix): Matrix {
  * country's or a topic's scenarios; weights are still indexed by row).
  * Writes the 56 distances into `out` and returns their mean over the values
  * that have one (the model's overall distance).
+ * Whether V and A have missing cells is remembered per data array (a
+ * bootstrap asks thousands of times; the memo saves ~30% of a ranking
+ * stability run): do not write NaN into a matrix after passing it here, make a new one.
  *
  * @example
  * // rows v = [0, 1], a = [1, 0], w = [1, 1]: cell-mean 1, group-mean 0
