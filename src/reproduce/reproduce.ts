@@ -264,13 +264,12 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     // the four settings scored the same 200 sampled items (same random_state): pair them by row
     const base = outputs.default;
     const shared = FEWSHOT_SETTINGS.every((st) => outputs[st].labels.length === base.labels.length && outputs[st].labels.every((l, i) => l === base.labels[i]));
-    if (shared)
+    if (shared) {
       for (const setting of FEWSHOT_SETTINGS) {
         if (setting === "default") continue;
         const m = fewShotMcNemar(base.labels, base.replies, outputs[setting].replies);
         json[setting].mcnemar_vs_default = { default_only_correct: m.b, setting_only_correct: m.c, p: m.p };
       }
-    if (shared) {
       // Table 14: the four settings scored the same items, so one item draw serves all of them (paired gains).
       const predictions = Object.fromEntries(
         FEWSHOT_SETTINGS.map((st) => [st, outputs[st].replies.map((reply) => fewShotPrediction(reply) === true)]),
