@@ -170,9 +170,10 @@ export function cellDistance(V: Matrix, A: Matrix): Matrix {
  * country's or a topic's scenarios; weights are still indexed by row).
  * Writes the 56 distances into `out` and returns their mean over the values
  * that have one (the model's overall distance).
- * Whether V and A have missing cells is remembered per data array (a
- * bootstrap asks thousands of times; the memo saves ~30% of a ranking
- * stability run): do not write NaN into a matrix after passing it here, make a new one.
+ * `complete` = neither V nor A has a missing cell ({@link hasNoMissing}):
+ * a bootstrap knows it once for its thousands of calls and passes it, which
+ * takes the path without presence checks (~30% of a ranking stability run);
+ * left out, the general path runs (same doubles either way).
  *
  * @example
  * // rows v = [0, 1], a = [1, 0], w = [1, 1]: cell-mean 1, group-mean 0
@@ -185,11 +186,12 @@ export function weightedValueDistance(
   protocol: Protocol,
   out: Float64Array = new Float64Array(V.cols),
   rows?: ArrayLike<number>,
+  complete = false,
 ): number {
   assertSameShape(V, A);
   const cols = V.cols;
   const nRows = rows ? rows.length : V.rows;
-  if (complete(V.data) && complete(A.data)) return completeValueDistance(V, A, weights, form, out, rows);
+  if (complete) return completeValueDistance(V, A, weights, form, out, rows);
   // Row-major accumulation into per-column sums (a bootstrap calls this tens of thousands of times).
   if (scratch.length < 8 * cols) scratch = new Float64Array(8 * cols);
   const acc = scratch;
@@ -248,29 +250,18 @@ export function weightedValueDistance(
 /** Accumulators of weightedValueDistance: per column Σw·v, Σw (v present), Σw·a, Σw (a present), then over paired cells Σw|v−a|, Σw·v, Σw·a, Σw. */
 let scratch = new Float64Array(8 * 56);
 
-/** Whether a matrix has no missing cell (memoised per array: a bootstrap asks for the same matrices thousands of times). */
-function complete(data: Float64Array): boolean {
-  let known = completeness.get(data);
-  if (known === undefined) {
-    known = true;
-    for (let k = 0; k < data.length; k++) {
-      if (data[k] !== data[k]) {
-        known = false;
-        break;
-      }
-    }
-    completeness.set(data, known);
-  }
-  return known;
+/** Whether a matrix has no missing (NaN) cell: the `complete` argument of weightedValueDistance. */
+export function hasNoMissing(m: Matrix): boolean {
+  const data = m.data;
+  for (let k = 0; k < data.length; k++) if (data[k] !== data[k]) return false;
+  return true;
 }
-const completeness = new WeakMap<Float64Array, boolean>();
 
 /**
  * weightedValueDistance without missing cells: the same sums in the same
  * order (so the same doubles, ties included), without the presence checks.
  * Every form then has one weight total; group-mean needs Σw·v and Σw·a per
- * column, cell-mean Σw·|v − a|. (The matrices must not change after a call:
- * completeness is memoised.)
+ * column, cell-mean Σw·|v − a|.
  */
 function completeValueDistance(
   V: Matrix,

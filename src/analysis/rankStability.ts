@@ -3,7 +3,7 @@ import { TOPICS, type Topic } from "../catalog/topics";
 import { VALUES, type Value } from "../catalog/values";
 import type { Protocol } from "../protocol";
 import type { CrossedWeights } from "./crossedBootstrap";
-import { weightedValueDistance, type DistanceForm } from "./distance";
+import { hasNoMissing, weightedValueDistance, type DistanceForm } from "./distance";
 import type { ResampleScheme } from "./interval";
 import { assertScenarioMatrix, ROWS_OF_COUNTRY, ROWS_OF_TOPIC, type Matrix } from "./matrix";
 
@@ -152,20 +152,22 @@ export function rankingStability(V: Matrix, A: Matrix, protocol: Protocol, w: Cr
   const NC = COUNTRIES.length;
   const NT = TOPICS.length;
   const weights = new Float64Array(V.rows);
+  // Known once for the ~24,000 distance calls below (the matrices do not change during them).
+  const complete = hasNoMissing(V) && hasNoMissing(A);
   const observedOf = (rows?: ArrayLike<number>) => {
     const d = new Float64Array(V.cols);
-    weightedValueDistance(V, A, new Float64Array(V.rows).fill(1), form, protocol, d, rows);
+    weightedValueDistance(V, A, new Float64Array(V.rows).fill(1), form, protocol, d, rows, complete);
     return d;
   };
   const overall = stability(observedOf(), w.resamples, "crossed", w.level, (b, out) => {
     for (let c = 0; c < NC; c++) for (let t = 0; t < NT; t++) weights[c * NT + t] = w.country[b * NC + c] * w.topic[b * NT + t];
-    weightedValueDistance(V, A, weights, form, protocol, out);
+    weightedValueDistance(V, A, weights, form, protocol, out, undefined, complete);
   });
   // One marginal ranking: the rows of a country (resampling topics) or of a topic (resampling countries).
   const marginal = (rows: Int32Array, multiplicity: Float64Array, units: number, scheme: ResampleScheme) =>
     stability(observedOf(rows), w.resamples, scheme, w.level, (b, out) => {
       for (let u = 0; u < units; u++) weights[rows[u]] = multiplicity[b * units + u];
-      weightedValueDistance(V, A, weights, form, protocol, out, rows);
+      weightedValueDistance(V, A, weights, form, protocol, out, rows, complete);
     });
   const byCountry = Object.fromEntries(COUNTRIES.map((c) => [c, marginal(ROWS_OF_COUNTRY[c], w.topic, NT, "topics")])) as Record<
     Country,

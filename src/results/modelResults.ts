@@ -11,7 +11,7 @@ import {
   type CrossedIntervals,
   type CrossedWeights,
 } from "../analysis/crossedBootstrap";
-import { distanceCellMean, distanceGroupMean, weightedValueDistance, type DistanceForm, type DistanceTables } from "../analysis/distance";
+import { distanceCellMean, distanceGroupMean, hasNoMissing, weightedValueDistance, type DistanceForm, type DistanceTables } from "../analysis/distance";
 import { inconsistency, inconsistencyByRow } from "../analysis/inconsistency";
 import type { Interval95 } from "../analysis/interval";
 import { assertScenarioMatrix, SCENARIO_ROWS, type Matrix } from "../analysis/matrix";
@@ -255,9 +255,10 @@ function distanceJson(V: Matrix, A: Matrix, t: DistanceTables, protocol: Protoco
   const form: DistanceForm = t.form;
   const unit = new Float64Array(V.rows).fill(1);
   const byValue = new Float64Array(V.cols);
-  const overall = weightedValueDistance(V, A, unit, form, protocol, byValue);
+  const complete = hasNoMissing(V) && hasNoMissing(A);
+  const overall = weightedValueDistance(V, A, unit, form, protocol, byValue, undefined, complete);
   const scratch = new Float64Array(V.cols);
-  const ci = crossedStatistic(w, (weights) => weightedValueDistance(V, A, weights, form, protocol, scratch));
+  const ci = crossedStatistic(w, (weights) => weightedValueDistance(V, A, weights, form, protocol, scratch, undefined, complete));
   return {
     by_country: gridJson(t.byCountry, COUNTRIES),
     by_topic: gridJson(t.byTopic, TOPICS),

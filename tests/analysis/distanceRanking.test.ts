@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { VALUES } from "../../src/catalog";
-import { cellDistance, distanceCellMean, distanceGroupMean, groupDistance, weightedValueDistance } from "../../src/analysis/distance";
+import { cellDistance, distanceCellMean, distanceGroupMean, groupDistance, hasNoMissing, weightedValueDistance } from "../../src/analysis/distance";
 import { fromRows, get, makeScenarioMatrix, rowOf, set, toRows } from "../../src/analysis/matrix";
 import { alignmentRanking, rankValues } from "../../src/analysis/ranking";
 
@@ -147,18 +147,42 @@ test("weightedValueDistance: the no-missing fast path gives the very same double
     V.data[k] = ((k * 7919) % 101) / 100;
     A.data[k] = (k * 31) % 3 === 0 ? 1 : 0;
   }
-  // the same matrices with one missing cell in a row of weight 0: forces the general path, same sums
+  assert.equal(hasNoMissing(V) && hasNoMissing(A), true);
+  // the same matrices with one missing cell in a row of weight 0: same sums on the general path
   const Vm = { ...V, data: V.data.slice() };
   Vm.data[5 * 56 + 3] = NaN;
+  assert.equal(hasNoMissing(Vm), false);
   const w = Float64Array.from({ length: 132 }, (_, i) => (i === 5 ? 0 : 1 + (i % 3)));
+  const rows = Int32Array.from([0, 5, 7, 40, 131]);
   for (const form of ["cell-mean", "group-mean"] as const) {
     for (const protocol of ["paper", "robust"] as const) {
-      const fast = new Float64Array(56);
-      const slow = new Float64Array(56);
-      const a = weightedValueDistance(V, A, w, form, protocol, fast);
-      const b = weightedValueDistance(Vm, A, w, form, protocol, slow);
-      assert.deepEqual([...fast], [...slow], `${form} ${protocol}`);
-      assert.equal(a, b);
+      for (const subset of [undefined, rows]) {
+        const fast = new Float64Array(56);
+        const slow = new Float64Array(56);
+        const same = new Float64Array(56);
+        const a = weightedValueDistance(V, A, w, form, protocol, fast, subset, true);
+        const b = weightedValueDistance(Vm, A, w, form, protocol, slow, subset);
+        const c = weightedValueDistance(V, A, w, form, protocol, same, subset);
+        assert.deepEqual([...fast], [...slow], `${form} ${protocol} ${subset ? "rows" : "all"}`);
+        assert.deepEqual([...fast], [...same]);
+        assert.equal(a, b);
+        assert.equal(a, c);
+      }
     }
   }
+});
+
+test("weightedValueDistance: a matrix that gains a missing cell between calls is read as it is now (no remembered completeness)", () => {
+  const V = makeScenarioMatrix(0);
+  const A = makeScenarioMatrix(0);
+  for (let j = 0; j < 56; j++) V.data[j] = 1; // row 0: every value distance 1 under cell-mean
+  const ones = new Float64Array(132).fill(1);
+  const before = new Float64Array(56);
+  weightedValueDistance(V, A, ones, "cell-mean", "robust", before);
+  V.data[0] = NaN; // Value 0 of row 0 missing now: robust leaves the cell out, so its distance is 0 over the other rows
+  const after = new Float64Array(56);
+  weightedValueDistance(V, A, ones, "cell-mean", "robust", after);
+  assert.equal(before[0], 1 / 132);
+  assert.equal(after[0], 0);
+  assert.equal(after[1], 1 / 132);
 });
