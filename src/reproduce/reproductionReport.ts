@@ -264,7 +264,7 @@ function refusalsMarkdown(r: Reproduction["results"]): string[] {
     "A refusal is an answer the refusal detector (parse/refusal.ts) reads as declining the task; *other unparseable* answers hold no usable answer for another reason. Both are out of the answered records (the call succeeded). " +
       "Task 1 rows the paper parser reads are answers; the rows it cannot read (its reasons are those of strict JSON: a Python dict or a fenced block without braces is \"invalid JSON\" there) are re-read by the robust parser, whose classification is counted. " +
       "The reconstructed Task 2 files hold the chosen row, not the model's text, so their refusals cannot be told apart (the prompt-robustness answers below can). " +
-      `Where they fall: the levels holding refusals (refusals of answered), and a test of whether the refusals are spread in proportion to each level's answered records (Pearson's X² with its exact or seeded Monte-Carlo null of random placement; none below ${min} refusals).`,
+      `Where they fall: the levels holding refusals (refusals of answered), and a test of whether the refusals are spread in proportion to each level's answered records (Pearson's X² with its exact or seeded Monte-Carlo null of random placement; none below ${min} refusals). The test takes answers as independent units, but a Task 1 scenario's 8 prompt variants share its country and topic and tend to be refused together, so its p is optimistic (a level's refusals may all be one scenario's).`,
     "",
   ];
   if (rows.length > 0) {
