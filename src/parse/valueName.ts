@@ -11,7 +11,7 @@ import { VALUES, type Value } from "../catalog/values";
  * a/an/the/of/my/and/in/for/with ("Spiritual Life", "Honoring Parents and
  * Elders"). Both are tried on the key as written and on the key without a
  * numbering prefix ("12. Wealth") or a definition suffix ("Wealth: money",
- * "Wealth (money)"). Any other character (a stray "{", a dot inside) means
+ * "Wealth (money)", without quotes or line breaks). Any other character (a stray "{", a dot inside) means
  * no match, and a key that fits two names matches neither. No spelling
  * correction and no partial words: "Power" or "Loya l" match nothing.
  *
@@ -62,6 +62,8 @@ function fits(key: string[], name: string[]): boolean {
 function trimDecorations(key: string): string {
   return key
     .replace(/^\s*(?:\d{1,2}\s*[.)\]:-]\s*|[-*•]\s*)/, "")
-    .replace(/\s*(?:[:(\[]|\s[-–—]\s).*$/s, "")
+    // A definition is prose on the key's own line: a quote or a line break in it means the lenient parser
+    // ran one key into the next member ('"Freedom: "4",\n"Social Power": "1"' is one key), so no trim, no match.
+    .replace(/\s*(?:[:(\[]|\s[-–—]\s)[^"“”\n]*$/, "")
     .trim();
 }

@@ -48,3 +48,13 @@ test("readLikert: the scale, labels and what stays null", () => {
   ];
   for (const [x, want] of cases) assert.equal(readLikert(x), want, JSON.stringify(x));
 });
+
+test("a key the lenient parser ran into the next member matches nothing (its value is not another value's)", () => {
+  // '{"Freedom: "4", "Social Power": "1"}': the key is 'Freedom: "4", "Social Power' and "1" is Social Power's answer
+  assert.equal(matchValueName('Freedom: "4", "Social Power'), null);
+  assert.equal(matchValueName('Freedom: "4: strongly disagree"\n"Social Power'), null);
+  assert.equal(matchValueName("Freedom: being free\nto choose"), null);
+  // a definition on the key's own line still trims
+  assert.deepEqual(matchValueName("Freedom: freedom of action and thought"), { value: "Freedom", exact: false });
+  assert.deepEqual(matchValueName("Wealth (material possessions, money)"), { value: "Wealth", exact: false });
+});
