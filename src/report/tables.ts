@@ -92,12 +92,16 @@ export function sensitivityTable(model: string, r: ModelResultsJson): string | n
 
 /** Issue 10 item 8: paired differences between models (or countries) on their shared scenarios. */
 export function comparisonsTable(comparisons: readonly ComparisonJson[] | undefined): string | null {
-  if (!comparisons || comparisons.length === 0) return null;
+  // Every model pair; of the many country pairs (66 per model and measure) those at q <= 0.05 (all are in results.json).
+  const shown = (comparisons ?? []).filter((c) => c.kind === "model" || (typeof c.q === "number" && c.q <= 0.05));
+  const hidden = (comparisons ?? []).length - shown.length;
+  if (shown.length === 0) return null;
   return table(
-    "Paired comparisons on the shared scenarios: mean difference a - b with its 95% CI and permutation p-value; q = Benjamini-Hochberg over the comparisons of the same kind and measure.",
+    "Paired comparisons: mean difference a - b with its 95% CI and permutation p-value; q = Benjamini-Hochberg over the comparisons of the same kind and measure (and model, for countries). " +
+      `Models are compared on their shared scenarios, a model's countries on their shared topics${hidden > 0 ? `; ${hidden} country pairs with q &gt; 0.05 are in results.json, not shown` : ""}.`,
     ["Kind", "Measure", "a", "b", "a - b", "p", "q", "n", "Resampling"],
-    comparisons.map((c) => [
-      `<td>${escapeHtml(c.kind)}</td>`,
+    shown.map((c) => [
+      `<td>${escapeHtml(c.kind === "country" && c.model ? `country (${c.model})` : c.kind)}</td>`,
       `<td>${escapeHtml(c.measure)}</td>`,
       `<td>${escapeHtml(c.a)}</td>`,
       `<td>${escapeHtml(c.b)}</td>`,

@@ -26,6 +26,7 @@ import { refusalSummary, type RefusalRecord } from "../results/refusals";
 import { importTask2 } from "../via/importTask2";
 import type { HumanEvaluation } from "../analysis/humanEvaluation";
 import { compareModels, type ComparedModel } from "../results/modelComparisons";
+import { modelCountryComparisons } from "../results/countryComparisons";
 import { DEFAULT_RESAMPLES, DEFAULT_RESULTS_SEED, modelResults } from "../results/modelResults";
 import type { FewShotBaselinesJson, FewShotJson, ModelResultsJson, ResultsJson } from "../results/schema";
 import { reproduceHumanEvaluation } from "./humanEvaluationRun";
@@ -232,7 +233,8 @@ export function reproduce(opts: ReproduceOptions): Reproduction {
     if (A) compared.push({ model, protocol: "paper", V, A });
   }
 
-  if (compared.length >= 2) results.comparisons = compareModels(compared, { seed, resamples: iterations });
+  const comparisons = [...(compared.length >= 2 ? compareModels(compared, { seed, resamples: iterations }) : []), ...modelCountryComparisons(compared, { seed, resamples: iterations })];
+  if (comparisons.length > 0) results.comparisons = comparisons;
 
   for (const model of MODEL_IDS) {
     const path = TASK2_AGREEMENT_FILES[model];

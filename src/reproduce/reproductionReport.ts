@@ -412,13 +412,41 @@ function uncertaintySection(r: Reproduction["results"]): string[] {
     out.push("");
   }
   out.push(...promptAgreementIntervals(r));
-  const comps = r.comparisons ?? [];
+  const comps = (r.comparisons ?? []).filter((c) => c.kind === "model");
   if (comps.length > 0) {
     out.push("Model vs model on the shared scenarios (paired; difference a - b with its 95% CI, p, Benjamini-Hochberg q):", "");
     for (const c of comps)
       out.push(`- ${c.measure}: ${c.a} - ${c.b} = ${valueWithCi(c.diff, c.ci95)} (${SCHEME_TEXT[c.scheme]}, ${pText(c.p)}${c.q !== undefined ? `, q ${fmt(c.q)}` : ""}, ${c.n} scenarios)`);
     out.push("");
   }
+  out.push(...countryComparisonLines(r.comparisons ?? []));
+  return out;
+}
+
+/**
+ * Country vs country (results/countryComparisons.ts): per model and measure,
+ * how many of the pairs differ at q <= 0.05 and which, largest difference first.
+ */
+function countryComparisonLines(all: NonNullable<Reproduction["results"]["comparisons"]>): string[] {
+  const country = all.filter((c) => c.kind === "country");
+  if (country.length === 0) return [];
+  const groups = new Map<string, typeof country>();
+  for (const c of country) {
+    const key = `${c.model}|${c.measure}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const first = country[0];
+  const out = [
+    `Country vs country, per model (the 11 shared topics as paired units: ${SCHEME_TEXT[first.scheme]}, exact sign flips over ${first.permutations} assignments, ${first.resamples} resamples for the CI, seed ${first.seed}; Benjamini-Hochberg q over the pairs of one model and measure; all pairs in results.json \`comparisons\`):`,
+    "",
+  ];
+  for (const [key, cs] of groups) {
+    const [model, measure] = key.split("|");
+    const sig = cs.filter((c) => typeof c.q === "number" && c.q <= 0.05).sort((a, b) => Math.abs(b.diff ?? 0) - Math.abs(a.diff ?? 0));
+    const list = sig.map((c) => `${c.a} - ${c.b} ${valueWithCi(c.diff, c.ci95)} (q ${fmt(c.q)})`).join("; ");
+    out.push(`- ${MODEL_LABEL[model as ModelId] ?? model}, ${measure}: ${sig.length} of ${cs.length} pairs at q <= 0.05${sig.length ? `: ${list}` : ""}`);
+  }
+  out.push("");
   return out;
 }
 

@@ -2,7 +2,9 @@ import { COUNTRIES } from "../catalog/countries";
 import { TOPICS } from "../catalog/topics";
 import { ROWS_OF_COUNTRY } from "../analysis/matrix";
 import { pairedTest } from "../analysis/paired";
+import { alignmentRate } from "../analysis/alignmentRate";
 import { comparisonJson, withBhQ } from "./comparisonJson";
+import { COMPARED_MEASURES, type ComparedModel } from "./modelComparisons";
 import type { ComparisonJson } from "./schema";
 
 /**
@@ -11,7 +13,7 @@ import type { ComparisonJson } from "./schema";
  * Country-vs-country differences of one model's per-scenario score: two
  * countries share the 11 topics, so d_t = s(c1, t) − s(c2, t) with the
  * topics as paired units (exact sign flips over 2^11, topic bootstrap,
- * scheme `topics`); all 66 pairs, BH q over them.
+ * scheme `topics`); all 66 pairs (those with a shared topic), BH q over them.
  *
  * @example countryComparisons("gpt-4o-mini", rate.scenarios.f1, "f1", { seed: 1 }).filter((c) => c.q! <= 0.05)
  */
@@ -31,7 +33,21 @@ export function countryComparisons(
         permutations: 2 ** TOPICS.length,
         scheme: "topics",
       });
-      out.push({ ...comparisonJson("country", measure, COUNTRIES[i], COUNTRIES[j], r), model });
+      if (r.n > 0) out.push({ ...comparisonJson("country", measure, COUNTRIES[i], COUNTRIES[j], r), model });
     }
   return withBhQ(out);
+}
+
+/**
+ * The country-vs-country comparisons results.json carries: for each model with
+ * both tasks, every pair of countries with a shared topic, per measure of
+ * COMPARED_MEASURES (F1 and kappa per scenario, as the model-vs-model tests).
+ */
+export function modelCountryComparisons(models: readonly ComparedModel[], opts: { seed: number; resamples: number }): ComparisonJson[] {
+  return models
+    .filter((m) => m.V !== null && m.A !== null)
+    .flatMap((m) => {
+      const rate = alignmentRate(m.V!, m.A!, { protocol: m.protocol });
+      return COMPARED_MEASURES.flatMap((measure) => countryComparisons(m.model, rate.scenarios[measure], measure, opts));
+    });
 }

@@ -11,6 +11,7 @@ import { cellConfidence, cellConfidenceVector, task1Confidence, task2Confidence,
 import { restrictToConfident } from "../analysis/gapConfidence";
 import { hasSignal, uqPerformance, type UqTask } from "../analysis/uq";
 import { groundTruth } from "../sim/respondent";
+import { modelCountryComparisons } from "./countryComparisons";
 import { DEFAULT_RESAMPLES, DEFAULT_RESULTS_SEED, modelResults } from "./modelResults";
 import { resultsJsonText, type ModelResultsJson, type ResultsJson, type UqJsonOut } from "./schema";
 
@@ -198,9 +199,11 @@ export function analyzeRuns(sources: ReadonlyArray<string | Run>, opts: RunResul
   }
   const simulated = runs.some((r) => r.simulated);
   const protocols = [...new Set(runs.map((r) => r.protocol))];
+  // Country vs country per run; model vs model needs the runs side by side (vag report / evaluate).
+  const comparisons = modelCountryComparisons(runs, { seed: opts.seed ?? DEFAULT_RESULTS_SEED, resamples: opts.iterations ?? DEFAULT_RESAMPLES });
   return {
     runs,
-    results: { simulated, ...(protocols.length === 1 ? { protocol: protocols[0] } : {}), models },
+    results: { simulated, ...(protocols.length === 1 ? { protocol: protocols[0] } : {}), models, ...(comparisons.length > 0 ? { comparisons } : {}) },
     matrices: { simulated, heatmaps },
   };
 }

@@ -22,3 +22,11 @@ test("countryComparisons: 66 pairs over the shared topics; a country higher in e
   }
   assert.ok(list.filter((c) => c.a !== "Egypt" && c.b !== "Egypt").every((c) => c.q! > 0.05));
 });
+
+test("countryComparisons: a pair without a shared topic is left out (a run's scope), not a comparison of n = 0", () => {
+  const s = new Float64Array(132).fill(NaN);
+  for (const c of ["Egypt", "India"] as const) for (let t = 0; t < 3; t++) s[COUNTRIES.indexOf(c) * 11 + t] = 0.5 + t / 10 + (c === "Egypt" ? 0.1 : 0);
+  const list = countryComparisons("m", s, "f1", { seed: 1, resamples: 50 });
+  assert.deepEqual(list.map((c) => [c.a, c.b, c.n]), [["India", "Egypt", 3]]);
+  assert.ok(Math.abs(list[0].diff! + 0.1) < 1e-12, "India - Egypt = -0.1");
+});

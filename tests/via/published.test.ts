@@ -88,6 +88,13 @@ describe("vag reproduce on the published data", { skip }, () => {
     assert.equal(Object.values(results.risk_counts).reduce((a, b) => a + b, 0), 480);
   });
 
+  test("country vs country: GPT-4o-mini aligns more in the United States than in five African and Asian countries (q <= 0.05); Claude: no pair", () => {
+    const sig = (model: string, measure: string) =>
+      results.comparisons!.filter((c) => c.kind === "country" && c.model === model && c.measure === measure && c.q! <= 0.05).map((c) => `${c.a}-${c.b}`).sort();
+    assert.deepEqual(sig("gpt-4o-mini", "f1"), ["United States-India", "United States-Nigeria", "United States-Pakistan", "United States-Philippines", "United States-Uganda"]);
+    assert.deepEqual(sig("claude-sonnet-4", "f1"), []);
+  });
+
   test("Task 2 prompt agreement: the authors' notebook values from these files", () => {
     assert.equal(results.task2_prompt_agreement["gpt-4o-mini"], 0.9125);
     assert.equal(results.task2_prompt_agreement["qwen-qwq-32b"], 0.92);

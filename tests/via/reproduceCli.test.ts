@@ -62,7 +62,16 @@ test("vag reproduce: synthetic layout runs end to end and writes every output", 
   }
   const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
   assert.deepEqual(Object.keys(results), ["simulated", "protocol", "models", "task2_prompt_agreement", "task2_prompt_agreement_ci95", "task2_prompt_agreement_refusals", "gap_prediction_fewshot", "gap_prediction_fewshot_baselines", "risk_counts", "comparisons"]);
-  assert.deepEqual(results.comparisons.map((c: { a: string; b: string; measure: string }) => `${c.a}|${c.b}|${c.measure}`), ["gpt-4o-mini|claude-sonnet-4|f1", "gpt-4o-mini|claude-sonnet-4|kappa"]);
+  type Cmp = { kind: string; a: string; b: string; measure: string; model?: string; scheme: string; q?: number };
+  const cmps = results.comparisons as Cmp[];
+  assert.deepEqual(cmps.filter((c) => c.kind === "model").map((c) => `${c.a}|${c.b}|${c.measure}`), ["gpt-4o-mini|claude-sonnet-4|f1", "gpt-4o-mini|claude-sonnet-4|kappa"]);
+  // Country vs country for each model with both tasks: the 66 pairs of 12 countries per measure, topics as paired units, BH q each.
+  for (const model of ["gpt-4o-mini", "claude-sonnet-4"])
+    for (const measure of ["f1", "kappa"]) {
+      const mine = cmps.filter((c) => c.kind === "country" && c.model === model && c.measure === measure);
+      assert.equal(mine.length, 66, `${model} ${measure}`);
+      assert.ok(mine.every((c) => c.scheme === "topics" && typeof c.q === "number"));
+    }
   ResultsJsonSchema.parse(results); // the one strict schema
   // one misaligned example per file, each "I fight bias": six Discrimination tags
   assert.equal(results.risk_counts.Discrimination, 6);
